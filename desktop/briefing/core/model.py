@@ -1,0 +1,87 @@
+"""Domain types: what an analyst works with. Plain data, no behaviour tied to storage or Qt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class ArticleDraft:
+    """An article as an importer produced it, before it has an id in a library.
+
+    ``body`` is Markdown; the canonical plain text is derived from it by
+    :func:`briefing.core.markdown.canonical_text`, never stored separately by importers.
+    """
+
+    title: str
+    body: str
+    source: str = ""
+    author: str = ""
+    url: str = ""
+    published: date | None = None
+    language: str = ""
+    origin: str = ""  # the file it came from, for messages and re-import
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article in the library. ``text`` is the canonical plain text highlights anchor to."""
+
+    id: int
+    title: str
+    body: str
+    text: str
+    source: str
+    author: str
+    url: str
+    published: date | None
+    language: str
+    content_hash: str
+    imported_at: datetime
+    updated_at: datetime
+    origin: str = ""
+
+    @property
+    def char_count(self) -> int:
+        return len(self.text)
+
+
+@dataclass(frozen=True)
+class TextSelector:
+    """Where a highlight sits: W3C TextQuoteSelector (quote with context) plus
+    TextPositionSelector (``start``/``end`` offsets into the canonical text)."""
+
+    quote: str
+    prefix: str
+    suffix: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Tag:
+    id: int
+    name: str
+    color: str
+    description: str = ""
+    aliases: tuple[str, ...] = ()
+    slot: int | None = None  # keyboard slot 1–9 in the reader
+
+
+@dataclass(frozen=True)
+class Highlight:
+    id: int
+    article_id: int
+    selector: TextSelector
+    tags: tuple[str, ...] = ()
+    note: str = ""
+    author: str = ""
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    orphaned: bool = False
+    article_title: str = ""
+
+    @property
+    def quote(self) -> str:
+        return self.selector.quote

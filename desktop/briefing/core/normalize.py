@@ -1,0 +1,92 @@
+"""Character clean-up shared by the importers and the search index.
+
+Two different jobs live here:
+
+* :func:`clean_imported_text` repairs what PDF extraction breaks (CJK radicals standing for
+  ideographs, U+2027 for the katakana middle dot, ligatures) but keeps the author's own
+  characters (full-width brackets stay full-width): its output becomes canonical text.
+* :func:`search_fold` is the aggressive folding that search applies to both the index and the
+  query (NFKC, case folding, radicals), with a map back to offsets in the canonical text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from briefing.core._radicals import RADICAL_TO_IDEOGRAPH
+
+# Characters that Japanese PDFs' text layers put where the author typed something else.
+_PDF_LOOKALIKES: dict[int, str] = {
+    0x2027: "\u30fb",  # ‧ HYPHENATION POINT for ・ KATAKANA MIDDLE DOT
+    0x2E3A: "\u2014\u2014",  # ⸺ TWO-EM DASH for ——
+    0x2E3B: "\u2014\u2014\u2014",  # ⸻ THREE-EM DASH
+}
+_IMPORT_TABLE: dict[int, str] = {cp: chr(target) for cp, target in RADICAL_TO_IDEOGRAPH.items()}
+_IMPORT_TABLE.update(_PDF_LOOKALIKES)
+for _cp in range(0xFB00, 0xFB07):  # Latin ligatures ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ
+    _IMPORT_TABLE[_cp] = unicodedata.normalize("NFKC", chr(_cp))
+# C0/C1 controls other than tab and newline carry no text; PDFs and old files leak them.
+for _cp in list(range(0x00, 0x20)) + list(range(0x7F, 0xA0)):
+    if chr(_cp) not in "\t\n":
+        _IMPORT_TABLE[_cp] = ""
+_IMPORT_TABLE[0xFEFF] = ""  # a BOM in the middle of text
+_IMPORT_TABLE[0x00A0] = " "
+
+
+def clean_imported_text(text: str) -> str:
+    """Return ``text`` with line endings unified, radicals folded to ideographs and
+    PDF look-alike characters repaired, in NFC. Idempotent."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text.translate(_IMPORT_TABLE))
+
+
+def fold_radicals(text: str) -> str:
+    """Map CJK radicals (Kangxi and Supplement blocks) to their unified ideographs."""
+    return text.translate({cp: chr(t) for cp, t in RADICAL_TO_IDEOGRAPH.items()})
+
+
+def _fold_char(ch: str) -> str:
+    cp = ord(ch)
+    if cp in RADICAL_TO_IDEOGRAPH:
+        ch = chr(RADICAL_TO_IDEOGRAPH[cp])
+    elif cp in _PDF_LOOKALIKES:
+        ch = _PDF_LOOKALIKES[cp]
+    return unicodedata.normalize("NFKC", ch).casefold()
+
+
+_FOLD_CACHE: dict[str, str] = {}
+_VOICING_MARKS = ("\u3099", "\u309a")
+
+
+def search_fold(text: str) -> tuple[str, list[int]]:
+    """Fold ``text`` for matching and return ``(folded, offsets)``.
+
+    ``offsets[i]`` is the index in ``text`` of the character that produced ``folded[i]``;
+    ``offsets`` has one extra entry, ``len(text)``, so a folded span ``[a, b)`` maps back to
+    ``text[offsets[a]:offsets[b]]``. Folding works character by character, so a match never
+    starts or ends inside a source character. Half-width katakana voiced marks (ｶﾞ) fold to
+    a separate combining mark; we keep them per character so the offsets stay exact.
+    """
+    folded: list[str] = []
+    offsets: list[int] = []
+    cache = _FOLD_CACHE
+    for index, ch in enumerate(text):
+        out = cache.get(ch)
+        if out is None:
+            out = _fold_char(ch)
+            if len(cache) < 100_000:
+                cache[ch] = out
+        if out in _VOICING_MARKS and folded:
+            composed = unicodedata.normalize("NFC", folded[-1][-1] + out)
+            if len(composed) == 1:  # ｶﾞ → ガ: the mark joins the previous character's span
+                folded[-1] = folded[-1][:-1] + composed
+                continue
+        folded.append(out)
+        offsets.extend([index] * len(out))
+    offsets.append(len(text))
+    return "".join(folded), offsets
+
+
+def fold_for_search(text: str) -> str:
+    """Fold ``text`` the way the index does, without the offset map (queries, tag names)."""
+    return search_fold(text)[0]
