@@ -85,3 +85,17 @@ class Highlight:
     @property
     def quote(self) -> str:
         return self.selector.quote
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """One row of the library list: enough to show and sort, without the article's text."""
+
+    id: int
+    title: str
+    source: str
+    published: date | None
+    language: str
+    char_count: int
+    highlight_count: int
+    updated_at: datetime

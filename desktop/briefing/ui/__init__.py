@@ -1,0 +1,1 @@
+"""The window: widgets, Qt models and dialogs. Never SQL; everything through services."""

@@ -1,0 +1,335 @@
+"""``briefing-reader``: no arguments opens the window; subcommands do the same work headless.
+
+Thin on purpose: parse arguments, call :mod:`briefing.services`, print. Errors an analyst can
+act on are one line on stderr (exit 2); an import with failures exits 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from briefing import __version__
+from briefing.paths import DB_ENV, default_library_path
+from briefing.services import (
+    AddHighlight,
+    BriefingError,
+    CreateTag,
+    DeleteArticle,
+    DeleteHighlight,
+    DeleteTag,
+    EditHighlight,
+    EditTag,
+    Library,
+    MergeTags,
+    serialize,
+)
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing-reader",
+        description="Read, highlight, tag and search articles; build the daily briefing. "
+        "Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--db", type=Path, default=None,
+        help=f"library file (default: ${DB_ENV}, else {default_library_path()})",
+    )
+    parser.add_argument(
+        "--screenshot", type=Path, default=None, metavar="PNG",
+        help="open the window, save it as a PNG once shown, and quit",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("import", help="import files or folders (recursive)")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p.add_argument("--json", action="store_true", help="print the outcome of each file as JSON")
+
+    p = sub.add_parser("list", help="list the articles")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("article", help="show one article")
+    p.add_argument("id", type=int)
+    shown = p.add_mutually_exclusive_group()
+    shown.add_argument("--text", action="store_true", help="the canonical plain text (default)")
+    shown.add_argument("--markdown", action="store_true", help="the stored Markdown")
+
+    p = sub.add_parser("delete-article", help="delete an article and its highlights")
+    p.add_argument("id", type=int)
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+
+    p = sub.add_parser("highlight", help="highlight a quote in an article")
+    p.add_argument("article_id", type=int, metavar="ARTICLE_ID")
+    p.add_argument("--quote", required=True)
+    p.add_argument("--occurrence", type=int, default=None, help="which occurrence (1-based)")
+    p.add_argument("--tag", action="append", default=[], metavar="TAG")
+    p.add_argument("--note", default="")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("highlights", help="list highlights")
+    p.add_argument("--tag", action="append", default=[], metavar="TAG", help="all of these tags")
+    p.add_argument("--any-tag", action="append", default=[], metavar="TAG", help="any of these")
+    p.add_argument("--article", type=int, default=None, metavar="ID")
+    p.add_argument("--since", type=_day, default=None, metavar="DATE")
+    p.add_argument("--until", type=_day, default=None, metavar="DATE")
+    p.add_argument("--orphaned", action="store_true", help="only highlights that lost their text")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("note", help="set (or with an empty text, clear) a highlight's note")
+    p.add_argument("highlight_id", type=int)
+    p.add_argument("text")
+
+    p = sub.add_parser("retag", help="replace a highlight's tags")
+    p.add_argument("highlight_id", type=int)
+    p.add_argument("--tag", action="append", default=[], metavar="TAG")
+
+    p = sub.add_parser("delete-highlight", help="delete a highlight")
+    p.add_argument("highlight_id", type=int)
+
+    p = sub.add_parser("tags", help="list tags")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("tag", help="create, rename, merge, recolour or delete a tag")
+    tag_sub = p.add_subparsers(dest="tag_command", metavar="ACTION", required=True)
+    t = tag_sub.add_parser("create", help="create a tag")
+    t.add_argument("name")
+    t.add_argument("--color", default="")
+    t.add_argument("--alias", action="append", default=[])
+    t.add_argument("--description", default="")
+    t.add_argument("--slot", type=int, default=None, help="keyboard slot 1–9")
+    t = tag_sub.add_parser("rename", help="rename a tag")
+    t.add_argument("name")
+    t.add_argument("new_name")
+    t = tag_sub.add_parser("merge", help="move SOURCE's highlights to TARGET, delete SOURCE")
+    t.add_argument("source")
+    t.add_argument("target")
+    t = tag_sub.add_parser("delete", help="delete a tag")
+    t.add_argument("name")
+    t.add_argument("--untag", action="store_true", help="also remove it from its highlights")
+    t = tag_sub.add_parser("color", help="recolour a tag")
+    t.add_argument("name")
+    t.add_argument("color", help="#rrggbb")
+    t = tag_sub.add_parser("alias", help="set a tag's aliases (none clears them)")
+    t.add_argument("name")
+    t.add_argument("aliases", nargs="*")
+
+    p = sub.add_parser("search", help="search articles and highlights")
+    p.add_argument("query")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--json", action="store_true")
+
+    sub.add_parser("reindex", help="rebuild the search index from scratch")
+    sub.add_parser("sample", help="import the bundled sample articles and highlights")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    db_path = args.db or default_library_path()
+    if args.command is None:
+        from briefing.app import run_window
+
+        return run_window(db_path, screenshot=args.screenshot)
+    try:
+        with Library.open(db_path) as library:
+            return COMMANDS[args.command](library, args)
+    except BriefingError as error:
+        print(f"briefing-reader: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("briefing-reader: interrupted", file=sys.stderr)
+        return 130
+
+
+def _print_json(data: object) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def cmd_import(library: Library, args: argparse.Namespace) -> int:
+    def progress(done: int, total: int, path: str) -> None:
+        if path and sys.stderr.isatty():
+            print(f"\r[{done + 1}/{total}] {Path(path).name[:60]:<60}", end="", file=sys.stderr)
+
+    report = library.import_paths(args.paths, progress=progress)
+    if sys.stderr.isatty():
+        print("\r" + " " * 72 + "\r", end="", file=sys.stderr)
+    if args.json:
+        _print_json([o.__dict__ for o in report.outcomes])
+    else:
+        for o in report.outcomes:
+            detail = o.message if o.status == "failed" else o.title
+            extra = f" ({o.message})" if o.status == "updated" and o.message else ""
+            ident = f"#{o.article_id} " if o.article_id else ""
+            print(f"{o.status:<9} {ident}{o.path}: {detail}{extra}")
+        print(report.summary())
+    return 1 if report.failed else 0
+
+
+def cmd_list(library: Library, args: argparse.Namespace) -> int:
+    rows = [serialize.article_summary(a) for a in library.articles()]
+    if args.json:
+        _print_json(rows)
+        return 0
+    for r in rows:
+        print(f"{r['id']:>5}  {r['published'] or '':<10}  {r['language']:<3} {r['characters']:>7}  "
+              f"{r['title']}" + (f" — {r['source']}" if r["source"] else ""))
+    return 0
+
+
+def cmd_article(library: Library, args: argparse.Namespace) -> int:
+    article = library.article(args.id)
+    sys.stdout.write((article.body if args.markdown else article.text) + "\n")
+    return 0
+
+
+def cmd_delete_article(library: Library, args: argparse.Namespace) -> int:
+    article = library.article(args.id)
+    count = len(library.highlights(article_id=args.id))
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise BriefingError("deleting an article needs --yes when not run interactively")
+        answer = input(f"Delete “{article.title}” and its {count} highlight(s)? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("nothing deleted")
+            return 0
+    library.execute(DeleteArticle(args.id))
+    print(f"deleted article {args.id} and {count} highlight(s)")
+    return 0
+
+
+def cmd_highlight(library: Library, args: argparse.Namespace) -> int:
+    start = library.locate_quote(args.article_id, args.quote, args.occurrence)
+    command = AddHighlight(args.article_id, start, start + len(args.quote), tuple(args.tag), args.note)
+    library.execute(command)
+    item = library.highlight(command.highlight_id)
+    if args.json:
+        _print_json(serialize.highlight(item))
+    else:
+        print(f"highlight {item.id} on article {item.article_id} at {item.selector.start}–{item.selector.end}")
+    return 0
+
+
+def cmd_highlights(library: Library, args: argparse.Namespace) -> int:
+    items = library.highlights(
+        article_id=args.article, tags_all=args.tag, tags_any=args.any_tag,
+        since=args.since, until=args.until, orphaned=True if args.orphaned else None,
+    )
+    if args.json:
+        _print_json([serialize.highlight(h) for h in items])
+        return 0
+    for h in items:
+        flag = " [orphaned]" if h.orphaned else ""
+        tags = f" [{', '.join(h.tags)}]" if h.tags else ""
+        print(f"{h.id:>5}  #{h.article_id} {h.article_title[:30]}{flag}{tags}\n       「{h.quote}」")
+        if h.note:
+            print(f"       note: {h.note}")
+    return 0
+
+
+def cmd_note(library: Library, args: argparse.Namespace) -> int:
+    library.execute(EditHighlight(args.highlight_id, note=args.text, text="Edit note"))
+    print(f"note {'set' if args.text else 'cleared'} on highlight {args.highlight_id}")
+    return 0
+
+
+def cmd_retag(library: Library, args: argparse.Namespace) -> int:
+    library.execute(EditHighlight(args.highlight_id, tags=tuple(args.tag), text="Retag"))
+    print(f"highlight {args.highlight_id}: {', '.join(args.tag) or 'no tags'}")
+    return 0
+
+
+def cmd_delete_highlight(library: Library, args: argparse.Namespace) -> int:
+    library.execute(DeleteHighlight(args.highlight_id))
+    print(f"deleted highlight {args.highlight_id}")
+    return 0
+
+
+def cmd_tags(library: Library, args: argparse.Namespace) -> int:
+    usage = library.tag_usage()
+    rows = [serialize.tag(t, usage.get(t.id, 0)) for t in library.tags()]
+    if args.json:
+        _print_json(rows)
+        return 0
+    for r in rows:
+        slot = f"[{r['slot']}]" if r["slot"] else "   "
+        aliases = f"  (= {', '.join(r['aliases'])})" if r["aliases"] else ""
+        print(f"{slot} {r['color']}  {r['name']:<24} {r['highlights']:>4} highlights{aliases}")
+    return 0
+
+
+def cmd_tag(library: Library, args: argparse.Namespace) -> int:
+    action = args.tag_command
+    if action == "create":
+        command = CreateTag(args.name, args.color, args.description, tuple(args.alias), args.slot)
+        done = f"created tag “{command.name}”"
+    elif action == "rename":
+        command, done = EditTag(args.name, name=args.new_name), f"renamed “{args.name}” to “{args.new_name}”"
+    elif action == "merge":
+        command, done = MergeTags(args.source, args.target), f"merged “{args.source}” into “{args.target}”"
+    elif action == "delete":
+        command, done = DeleteTag(args.name, untag=args.untag), f"deleted tag “{args.name}”"
+    elif action == "color":
+        command, done = EditTag(args.name, color=args.color), f"“{args.name}” is now {args.color}"
+    else:
+        command, done = EditTag(args.name, aliases=tuple(args.aliases)), f"aliases of “{args.name}” set"
+    library.execute(command)
+    print(done)
+    return 0
+
+
+def cmd_search(library: Library, args: argparse.Namespace) -> int:
+    results = library.search(args.query, limit=args.limit)
+    for warning in results.warnings:
+        print(f"briefing-reader: {warning}", file=sys.stderr)
+    if args.json:
+        _print_json([hit.to_json() for hit in results.hits])
+        return 0
+    for hit in results.hits:
+        print(hit.display())
+    if not results.hits:
+        print("no results")
+    return 0
+
+
+def cmd_reindex(library: Library, args: argparse.Namespace) -> int:
+    count = library.reindex()
+    print(f"search index rebuilt: {count} rows")
+    return 0
+
+
+def cmd_sample(library: Library, args: argparse.Namespace) -> int:
+    report = library.import_sample_library()
+    print(report.summary())
+    return 1 if report.failed else 0
+
+
+COMMANDS = {
+    "import": cmd_import,
+    "list": cmd_list,
+    "article": cmd_article,
+    "delete-article": cmd_delete_article,
+    "highlight": cmd_highlight,
+    "highlights": cmd_highlights,
+    "note": cmd_note,
+    "retag": cmd_retag,
+    "delete-highlight": cmd_delete_highlight,
+    "tags": cmd_tags,
+    "tag": cmd_tag,
+    "search": cmd_search,
+    "reindex": cmd_reindex,
+    "sample": cmd_sample,
+}

@@ -1,0 +1,410 @@
+"""Putting a highlight back on its passage after the article's text has changed.
+
+A highlight is stored as a :class:`~briefing.core.model.TextSelector`: the quoted passage, up
+to :data:`CONTEXT_CHARS` characters on either side of it, and its old offsets. When an article
+is re-imported the offsets may point at the wrong place, so :func:`reanchor` looks for the
+passage again and returns an :class:`Anchor`, or ``None`` when the passage is gone (the caller
+marks the highlight orphaned; it never deletes it and never moves it onto unrelated text).
+
+How the new place is chosen. Every *candidate* span is either an exact occurrence of the quote
+or a fuzzy match of it. Each carries
+
+* ``cost``: how many characters of the stored fingerprint ``prefix + quote + suffix`` differ
+  there, i.e. the edit distance from the quote to the span plus the edit distances from the
+  stored prefix to the text ending where the span starts and from the stored suffix to the
+  text starting where it ends (each context free at its far end);
+* ``distance``: how far its start is from where the passage is expected (the old start, and
+  when the old text length is known also the old start shifted by the whole length change and
+  scaled by it; the nearest of these counts).
+
+Context matters most: only candidates whose cost is within a tolerance of the lowest cost stay
+in the running (a short quote like 「制裁」 sitting where the passage used to be, but with
+different context, drops out). Among those, the lowest ``cost + distance`` wins, so where
+several places are equally plausible (repeated boilerplate) the nearest one is taken, and an
+occurrence whose context an edit damaged still beats a clean copy a whole sentence away.
+
+Finally a *gap check*: if the stored prefix and suffix still sit next to each other near the
+expected place, the gap between them is where the passage was. If that place explains the
+selector better than the winner and does not overlap it, the passage there was edited beyond
+recognition, and the highlight is orphaned rather than moved to another copy of its words.
+
+Similarity (what ``threshold`` means): ``1 - levenshtein(quote, span) / len(quote)``, with
+unit-cost insertion, deletion and substitution of code points. A span is acceptable when its
+similarity is at least ``threshold``, i.e. when its edit distance is at most
+``k = floor((1 - threshold) * len(quote))``.
+
+Fuzzy matches are found with a sound filter and an exact verifier: split the quote into
+``k + 1`` pieces; any span within ``k`` edits contains one piece unchanged, so windows around
+the pieces' exact occurrences hold every acceptable match. Each window is scanned with Myers'
+bit-parallel edit distance (Python integers as bit vectors), which gives the best substring
+distance at every end position in O(window * len(quote) / word) time.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from dataclasses import dataclass
+
+from briefing.core.model import TextSelector
+
+CONTEXT_CHARS = 32
+
+# Candidates whose fingerprint cost is within this fraction of the fingerprint's length of the
+# best candidate's count as equally plausible, and distance decides among them.
+BAND = 0.25
+
+_EPSILON = 1e-9  # (1 - 0.8) * 10 is 1.9999999999999996, not 2
+
+
+def make_selector(text: str, start: int, end: int) -> TextSelector:
+    """The selector for ``text[start:end]`` with up to :data:`CONTEXT_CHARS` of context."""
+    if not 0 <= start < end <= len(text):
+        raise ValueError(f"span [{start}, {end}) is empty or outside a text of {len(text)}")
+    return TextSelector(
+        quote=text[start:end],
+        prefix=text[max(0, start - CONTEXT_CHARS) : start],
+        suffix=text[end : end + CONTEXT_CHARS],
+        start=start,
+        end=end,
+    )
+
+
+def find_occurrences(text: str, quote: str) -> list[int]:
+    """Start offsets of every occurrence of ``quote`` in ``text``, overlapping ones included
+    (``"ああ"`` occurs at 0, 1 and 2 in ``"ああああ"``). An empty quote occurs nowhere."""
+    found: list[int] = []
+    if not quote:
+        return found
+    index = text.find(quote)
+    while index >= 0:
+        found.append(index)
+        index = text.find(quote, index + 1)
+    return found
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a highlight sits in the new text. ``method`` is ``"exact-position"`` (the quote is
+    still at its old offsets), ``"exact-context"`` (an exact occurrence elsewhere) or
+    ``"fuzzy"``; ``score`` is the similarity of ``text[start:end]`` to the quote."""
+
+    start: int
+    end: int
+    method: str
+    score: float
+
+
+def similarity(quote: str, span: str) -> float:
+    """``1 - levenshtein(quote, span) / len(quote)``: the measure ``threshold`` applies to."""
+    if not quote:
+        return 1.0 if not span else 0.0
+    return 1.0 - _Pattern(quote).distance(span) / len(quote)
+
+
+class _Pattern:
+    """A pattern prepared for Myers' bit-parallel edit distance (in Hyyrö's formulation)."""
+
+    __slots__ = ("length", "masks")
+
+    def __init__(self, pattern: str) -> None:
+        self.length = len(pattern)
+        masks: dict[str, int] = {}
+        for i, char in enumerate(pattern):
+            masks[char] = masks.get(char, 0) | (1 << i)
+        self.masks = masks
+
+    def scan(self, text: str, *, anchored: bool = False) -> list[int]:
+        """For every ``j``, the edit distance between the pattern and the best substring of
+        ``text`` ending at ``j + 1`` (its start free), or ``text[:j + 1]`` when ``anchored``."""
+        m = self.length
+        if m == 0:
+            return list(range(1, len(text) + 1)) if anchored else [0] * len(text)
+        full = (1 << m) - 1
+        high = 1 << (m - 1)
+        carry = 1 if anchored else 0  # row 0 is j when the start is fixed, 0 when it is free
+        masks = self.masks
+        plus, minus, score = full, 0, m
+        out = [0] * len(text)
+        for j, char in enumerate(text):
+            eq = masks.get(char, 0)
+            xv = eq | minus
+            xh = (((eq & plus) + plus) ^ plus) | eq
+            hplus = minus | (full & ~(xh | plus))
+            hminus = plus & xh
+            if hplus & high:
+                score += 1
+            elif hminus & high:
+                score -= 1
+            hplus = ((hplus << 1) | carry) & full
+            hminus = (hminus << 1) & full
+            plus = hminus | (full & ~(xv | hplus))
+            minus = hplus & xv
+            out[j] = score
+        return out
+
+    def distance(self, text: str) -> int:
+        """Levenshtein distance between the pattern and the whole of ``text``."""
+        return self.scan(text, anchored=True)[-1] if text else self.length
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    edits: int  # edit distance between the quote and text[start:end]
+    cost: int  # edits plus the context's edit distances
+    distance: int  # from the nearest expected start
+
+    @property
+    def score(self) -> int:
+        return self.cost + self.distance
+
+
+class _Search:
+    """One re-anchoring: the new text, the selector and everything derived from them."""
+
+    def __init__(
+        self, text: str, selector: TextSelector, threshold: float, old_length: int | None
+    ) -> None:
+        self.text = text
+        self.selector = selector
+        self.quote = selector.quote
+        self.pattern = _Pattern(selector.quote)
+        self.reversed_pattern = _Pattern(selector.quote[::-1])
+        self.prefix = _Pattern(selector.prefix)
+        self.reversed_suffix = _Pattern(selector.suffix[::-1])
+        m = len(selector.quote)
+        self.max_edits = math.floor((1.0 - threshold) * m + _EPSILON)
+        fingerprint = len(selector.prefix) + m + len(selector.suffix)
+        # An acceptable fuzzy match with clean context must stay in the running next to exact
+        # copies, hence max_edits; CONTEXT_CHARS / 2 keeps short quotes' context edits in it.
+        self.tolerance = max(CONTEXT_CHARS / 2, BAND * fingerprint, self.max_edits)
+        self.expected = self._expected_starts(old_length)
+
+    def _expected_starts(self, old_length: int | None) -> list[int]:
+        # Edits after the passage leave it in place, edits before it move it by the whole
+        # length change, edits spread over the text move it proportionally.
+        old_start, n = self.selector.start, len(self.text)
+        points = {old_start}
+        if old_length:
+            points.add(old_start + n - old_length)
+            points.add(round(old_start * n / old_length))
+        return sorted(min(max(point, 0), n) for point in points)
+
+    def distance(self, position: int) -> int:
+        return min(abs(position - point) for point in self.expected)
+
+    def distance_to_range(self, lo: int, hi: int) -> int:
+        return min(max(lo - point, 0, point - hi) for point in self.expected)
+
+    # -- context -------------------------------------------------------------------------
+
+    def prefix_cost(self, position: int) -> int:
+        """Edit distance from the stored prefix to the text ending at ``position``."""
+        prefix = self.selector.prefix
+        size = len(prefix)
+        if size == 0 or (position >= size and self.text.startswith(prefix, position - size)):
+            return 0
+        # Beyond twice the pattern's length an alignment costs more than deleting it all.
+        window = self.text[max(0, position - 2 * size) : position]
+        return self.prefix.scan(window)[-1] if window else size
+
+    def suffix_cost(self, position: int) -> int:
+        """Edit distance from the stored suffix to the text starting at ``position``."""
+        suffix = self.selector.suffix
+        size = len(suffix)
+        if size == 0 or self.text.startswith(suffix, position):
+            return 0
+        window = self.text[position : position + 2 * size][::-1]
+        return self.reversed_suffix.scan(window)[-1] if window else size
+
+    def candidate(self, start: int, end: int, edits: int) -> _Candidate:
+        cost = edits + self.prefix_cost(start) + self.suffix_cost(end)
+        return _Candidate(start, end, edits, cost, self.distance(start))
+
+    # -- fuzzy matches -------------------------------------------------------------------
+
+    def seed_windows(self) -> list[tuple[int, int]]:
+        """Merged ranges of the text that hold every span within ``max_edits`` of the quote."""
+        quote, k, n = self.quote, self.max_edits, len(self.text)
+        m = len(quote)
+        pieces = k + 1
+        bounds = [m * i // pieces for i in range(pieces + 1)]
+        ranges: list[tuple[int, int]] = []
+        for i in range(pieces):
+            offset = bounds[i]
+            for hit in find_occurrences(self.text, quote[offset : bounds[i + 1]]):
+                # The piece moved at most k from its place in the quote, and a match is at
+                # most m + k long.
+                ranges.append((max(0, hit - offset - k), min(n, hit - offset + m + 2 * k)))
+        ranges.sort()
+        merged: list[tuple[int, int]] = []
+        for lo, hi in ranges:
+            if merged and lo <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+            else:
+                merged.append((lo, hi))
+        return merged
+
+    def matches_in(self, lo: int, hi: int) -> list[tuple[int, int, int]]:
+        """``(start, end, edits)`` of the locally best fuzzy matches ending in ``text[lo:hi]``.
+
+        Every end where the substring distance dips to a local minimum within ``max_edits``
+        is kept, with every start reaching that distance: where an edit sits at a boundary
+        several spans are equally close to the quote, and the context decides between them.
+        """
+        k, m = self.max_edits, len(self.quote)
+        ends = self.pattern.scan(self.text[lo:hi])
+        found: list[tuple[int, int, int]] = []
+        for j, edits in enumerate(ends):
+            if edits > k:
+                continue
+            if (j > 0 and ends[j - 1] < edits) or (j + 1 < len(ends) and ends[j + 1] < edits):
+                continue
+            end = lo + j + 1
+            first = max(0, end - m - k)
+            starts = self.reversed_pattern.scan(self.text[first:end][::-1], anchored=True)
+            found.extend(
+                (end - length, end, edits)
+                for length, value in enumerate(starts, start=1)
+                if value == edits
+            )
+        return found
+
+
+def _select(candidates: list[_Candidate], tolerance: float, old_start: int) -> _Candidate:
+    """The winner: lowest ``cost + distance`` among those whose cost is near the lowest."""
+    lowest = min(candidate.cost for candidate in candidates)
+    running = [c for c in candidates if c.cost <= lowest + tolerance]
+    return min(running, key=lambda c: (c.score, c.cost, abs(c.start - old_start), c.start))
+
+
+def reanchor(
+    text: str,
+    selector: TextSelector,
+    threshold: float = 0.8,
+    *,
+    old_length: int | None = None,
+) -> Anchor | None:
+    """Place the highlight described by ``selector`` on ``text``, a possibly edited version of
+    the text it was made on, or return ``None`` when nothing there is its passage.
+
+    ``threshold`` is the lowest :func:`similarity` a fuzzy placement may have, in ``(0, 1]``.
+    ``old_length`` is the length of the text the selector was made on, when known: it lets the
+    distance to the expected place allow for text inserted or deleted before the passage.
+    """
+    if not 0.0 < threshold <= 1.0:
+        raise ValueError(f"threshold must be in (0, 1], not {threshold}")
+    quote, start = selector.quote, selector.start
+    if not quote or not text:
+        return None
+    search = _Search(text, selector, threshold, old_length)
+    if (
+        text.startswith(quote, start)
+        and search.prefix_cost(start) == 0
+        and search.suffix_cost(start + len(quote)) == 0
+    ):
+        return Anchor(start, start + len(quote), "exact-position", 1.0)
+
+    exact = find_occurrences(text, quote)
+    candidates = [search.candidate(o, o + len(quote), 0) for o in exact]
+    best = _select(candidates, search.tolerance, start) if candidates else None
+    if search.max_edits > 0 and (best is None or best.score > 0):
+        best = _add_fuzzy(search, exact, candidates, best)
+    if best is None:
+        return None
+    best = _check_gap(search, candidates, best)
+    if best is None:
+        return None
+    if best.edits == 0:
+        method = "exact-position" if best.start == start else "exact-context"
+        return Anchor(best.start, best.end, method, 1.0)
+    return Anchor(best.start, best.end, "fuzzy", 1.0 - best.edits / len(quote))
+
+
+def _add_fuzzy(
+    search: _Search, exact: list[int], candidates: list[_Candidate], best: _Candidate | None
+) -> _Candidate | None:
+    """Add fuzzy candidates to ``candidates``, nearest windows first, and return the winner.
+
+    A window whose every start is at least the winner's score away cannot hold a better
+    candidate, unless one there has so low a cost that it would push the winner out of the
+    running; fuzzy costs are at least 1, so that cannot happen while the winner's cost is at
+    most ``tolerance + 1``.
+    """
+    m, old_start = len(search.quote), search.selector.start
+    seen = {(c.start, c.end) for c in candidates}
+    windows = search.seed_windows()
+    windows.sort(key=lambda w: search.distance_to_range(*w))
+    for lo, hi in windows:
+        if (
+            best is not None
+            and search.distance_to_range(lo, hi) >= best.score
+            and best.cost <= search.tolerance + 1
+        ):
+            break
+        for begin, end, edits in search.matches_in(lo, hi):
+            # A fuzzy span around an exact occurrence is the same place badly delimited.
+            i = bisect.bisect_left(exact, begin - m + 1)
+            if (i < len(exact) and exact[i] < end) or (begin, end) in seen:
+                continue
+            seen.add((begin, end))
+            candidates.append(search.candidate(begin, end, edits))
+        if candidates:
+            best = _select(candidates, search.tolerance, old_start)
+    return best
+
+
+def _check_gap(
+    search: _Search, candidates: list[_Candidate], best: _Candidate
+) -> _Candidate | None:
+    """Veto ``best`` when the stored context still frames a place near the expected one that
+    explains the selector better and does not touch ``best``: the passage was there and was
+    edited away. A candidate at that place, if any, is taken instead."""
+    gap = _find_gap(search, best.score)
+    if gap is None or gap.score >= best.score or (best.start <= gap.end and best.end >= gap.start):
+        return best
+    there = [c for c in candidates if c.start <= gap.end and c.end >= gap.start]
+    return min(there, key=lambda c: (c.score, c.cost)) if there else None
+
+
+def _find_gap(search: _Search, limit: int) -> _Candidate | None:
+    """The span between the best match of the stored prefix and of the stored suffix, looked
+    for less than ``limit`` from the expected start; ``None`` when either context is not
+    recognisably there (more than :data:`BAND` of it edited)."""
+    if limit <= 0:
+        return None
+    text, selector = search.text, search.selector
+    n, m = len(text), len(selector.quote)
+    lp, ls = len(selector.prefix), len(selector.suffix)
+    lo = max(0, search.expected[0] - limit)
+    hi = min(n, search.expected[-1] + limit)
+    if lp == 0:
+        if selector.start != 0:
+            return None
+        begin, prefix_cost = 0, 0
+    else:
+        first = max(0, lo - 2 * lp)
+        costs = search.prefix.scan(text[first:hi])
+        begin, prefix_cost = min(
+            ((first + j + 1, c) for j, c in enumerate(costs) if first + j + 1 >= lo),
+            key=lambda pc: (pc[1] + search.distance(pc[0]), pc[0]),
+            default=(0, lp + 1),
+        )
+        if prefix_cost > BAND * lp:
+            return None
+    if ls == 0:
+        end, suffix_cost = n, 0
+    else:
+        last = min(n, begin + m + limit + 2 * ls)
+        costs = search.reversed_suffix.scan(text[begin:last][::-1])
+        end, suffix_cost = min(
+            ((last - j - 1, c) for j, c in enumerate(costs)),
+            key=lambda ec: (ec[1] + abs(ec[0] - begin - m), ec[0]),
+            default=(n, ls + 1),
+        )
+        if suffix_cost > BAND * ls:
+            return None
+    edits = search.pattern.distance(text[begin:end])
+    return _Candidate(begin, end, edits, edits + prefix_cost + suffix_cost, search.distance(begin))

@@ -1,0 +1,194 @@
+"""The token string the full-text index stores, and the FTS5 expressions that search it.
+
+The store keeps an FTS5 table with SQLite's ``unicode61`` tokenizer. Japanese has no spaces,
+so application code pre-tokenizes: :func:`index_tokens` folds the canonical text with
+:func:`~briefing.core.normalize.search_fold` and writes
+
+* every run of CJK characters (see ``CJK_CHARACTERS``) as its overlapping bigrams, then the
+  run's last character alone: ``制裁措置`` → ``制裁 裁措 措置 置``. Every character of the run
+  is thus the first character of some token, so any substring of the run is a phrase of
+  consecutive bigrams, and a single character ``X`` is the prefix query ``"X"*``;
+* every other run of letters and digits (Latin, Cyrillic, Hangul, digits, ...) as one word;
+* everything else (punctuation, symbols, spaces, combining marks) as a single space.
+
+Each emitted token is exactly one ``unicode61`` token (the tests check every character of
+both classes against a real FTS5 table), so token positions in FTS5 are positions in this
+string and FTS5 phrases mean adjacency here.
+
+Matching rule for non-CJK words (Latin and the rest): a query word must start where a text
+word starts, so ``sat`` never finds ``NSATU``. A word that ends the search term is a prefix if
+it has at least ``PREFIX_MIN_LENGTH`` characters (``sanction`` finds ``sanctions``); shorter
+ones match whole words only, because ``us``, ``eu`` or ``10`` as prefixes would flood the
+results with ``use``, ``europe`` and ``100``. CJK text matches as a plain substring.
+:func:`term_match` (the candidate rows) and :func:`find_spans` (the exact occurrences) apply
+the same rule, so a row FTS5 finds is a row with a span, and the other way round.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from operator import add
+
+from briefing.core.normalize import fold_for_search, search_fold
+
+# Kanji, kana and the marks that live inside Japanese words: 々〆〇 and 〻 (iteration and
+# ideographic marks), hiragana with ゝゞゟ, katakana with ー (prolonged sound) and ヽヾヿ,
+# small-kana extensions, CJK Unified Ideographs with Extension A and planes 2-3 (Ext. B-H),
+# compatibility ideographs, and the Kana Supplement / Extended blocks. Left out on purpose:
+# ・ (U+30FB) and ゠ (U+30A0), which separate words, and the combining voicing marks, which
+# search_fold has already composed onto their kana.
+CJK_CHARACTERS = (
+    "\u3005-\u3007\u303b"
+    "\u3041-\u3096\u309d-\u309f"
+    "\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    "\U0001b000-\U0001b16f\U00020000-\U0003ffff"
+)
+# Letters that Python's Unicode tables call alphanumeric but SQLite 3.40's unicode61 tables
+# (an older Unicode) treat as separators. Treating them as separators here too keeps every
+# emitted word a single FTS5 token.
+_UNICODE61_SEPARATORS = "\u19b0-\u19c0\u19c8\u19c9\u1cf2\u1cf3"
+
+# Group 1: a CJK run; group 2: a word ([^\W_] is "alphanumeric", minus CJK and the above).
+_TOKEN_RE = re.compile(f"([{CJK_CHARACTERS}]+)|([^\\W_{CJK_CHARACTERS}{_UNICODE61_SEPARATORS}]+)")
+_WORD_CHAR_RE = re.compile(f"[^\\W_{CJK_CHARACTERS}{_UNICODE61_SEPARATORS}]")
+
+PREFIX_MIN_LENGTH = 3
+
+# Stored beside the index; change it whenever index_tokens would give any text other tokens,
+# so that libraries indexed by an older build are re-indexed instead of silently missing rows.
+INDEX_VERSION = "bigram-1"
+
+
+def _bigrams(run: str) -> str:
+    """``"制裁措置"`` → ``"制裁 裁措 措置"`` (``run`` has at least two characters)."""
+    return " ".join(map(add, run[:-1], run[1:]))
+
+
+def index_tokens(text: str) -> str:
+    """Return the space-separated token string to store in the FTS5 column for ``text``.
+
+    ``text`` is canonical text; it is folded here so that index and query fold alike.
+    """
+    parts: list[str] = []
+    append = parts.append
+    for run, word in _TOKEN_RE.findall(fold_for_search(text)):
+        if word:
+            append(word)
+        elif len(run) == 1:
+            append(run)
+        else:
+            append(_bigrams(run))
+            append(run[-1])
+    return " ".join(parts)
+
+
+def is_searchable(text: str) -> bool:
+    """Whether ``text`` holds at least one character the index can find."""
+    return _TOKEN_RE.search(fold_for_search(text)) is not None
+
+
+def term_match(term: str) -> str | None:
+    """Return an FTS5 MATCH sub-expression that finds the rows containing ``term``.
+
+    The expression is one quoted FTS5 phrase, optionally with a final ``*``: the tokens the
+    term's occurrence must produce, in order. A CJK run contributes its bigrams, plus its last
+    character when something follows it inside the term (the index puts that unigram between
+    the run's bigrams and the next token); a lone CJK character at the end is a prefix
+    (``"制"*``). Words contribute themselves; the last word is a prefix under the rule in the
+    module docstring. Only letters, digits and spaces ever appear between the quotes, so FTS5
+    syntax in ``term`` is inert. The result is a superset (row level) of the rows
+    :func:`find_spans` finds spans in; for a term of CJK characters only, it is exact.
+    Returns ``None`` if ``term`` has nothing searchable.
+    """
+    folded = fold_for_search(term)
+    segments = list(_TOKEN_RE.finditer(folded))
+    if not segments:
+        return None
+    tokens: list[str] = []
+    prefix = False
+    # Only the last segment can be open on the right: the text may continue the run or word.
+    last = segments[-1]
+    open_right = last.end() == len(folded)
+    for segment in segments:
+        run, word = segment.groups()
+        is_open = open_right and segment is last
+        if word:
+            tokens.append(word)
+            prefix = is_open and len(word) >= PREFIX_MIN_LENGTH
+            continue
+        if len(run) >= 2:
+            tokens.append(_bigrams(run))
+        if not is_open:
+            tokens.append(run[-1])
+        elif len(run) == 1:
+            tokens.append(run)
+            prefix = True
+    return '"' + " ".join(tokens) + '"' + ("*" if prefix else "")
+
+
+def is_exact(term: str) -> bool:
+    """Whether :func:`term_match` finds exactly the rows :func:`find_spans` finds spans in.
+
+    True for a term that folds to a single CJK run or a single word: FTS5 sees everything
+    such an occurrence consists of. A term with punctuation, spaces or a change of script
+    inside is only a candidate filter, since FTS5 cannot see what stands between its tokens
+    (``"安全の 保証"`` also finds ``安全の、保証``); such a term must not be used to exclude rows
+    by FTS5 alone. (Exact up to SQLite's own case folding, applied after ours.)
+    """
+    folded = fold_for_search(term)
+    return bool(folded) and _TOKEN_RE.fullmatch(folded) is not None
+
+
+def _folded_matches(folded: str, needle: str) -> Iterator[int]:
+    """Start indexes in ``folded`` of the non-overlapping occurrences of ``needle`` that
+    respect the word-boundary rule in the module docstring."""
+    if not needle:
+        return
+    check_start = _WORD_CHAR_RE.match(needle[0]) is not None
+    tail = len(needle)
+    while tail > 0 and _WORD_CHAR_RE.match(needle[tail - 1]):
+        tail -= 1
+    check_end = 0 < len(needle) - tail < PREFIX_MIN_LENGTH
+    size = len(needle)
+    start = folded.find(needle)
+    while start != -1:
+        end = start + size
+        if (check_start and start > 0 and _WORD_CHAR_RE.match(folded[start - 1])) or (
+            check_end and end < len(folded) and _WORD_CHAR_RE.match(folded[end])
+        ):
+            start = folded.find(needle, start + 1)
+            continue
+        yield start
+        start = folded.find(needle, end)
+
+
+def contains(folded_text: str, needle_folded: str) -> bool:
+    """Whether already-folded text holds ``needle_folded`` under the word-boundary rule: the
+    cheap test for verifying many candidate rows (fold each row's text once)."""
+    return next(_folded_matches(folded_text, needle_folded), None) is not None
+
+
+def find_spans(text: str, needle_folded: str) -> list[tuple[int, int]]:
+    """Return the occurrences of ``needle_folded`` in ``text`` as ``[start, end)`` offsets
+    into ``text`` itself, leftmost first and not overlapping.
+
+    ``needle_folded`` must already be folded (``fold_for_search``); ``text`` is canonical
+    text and is folded here. Word boundaries follow the module's rule: a needle starting with
+    a word character must start a word, and one ending in a word shorter than
+    ``PREFIX_MIN_LENGTH`` must end one. Where one source character folds to several (``㍻`` →
+    ``平成``), a span covers the whole source character.
+    """
+    if not needle_folded:
+        return []
+    folded, offsets = search_fold(text)
+    spans: list[tuple[int, int]] = []
+    for start in _folded_matches(folded, needle_folded):
+        end = start + len(needle_folded)
+        # A match may end inside a character that folded to several: take all of it.
+        last_source = offsets[end - 1]
+        while offsets[end] == last_source:
+            end += 1
+        spans.append((offsets[start], offsets[end]))
+    return spans

@@ -1,0 +1,52 @@
+"""Undoable commands on whole articles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from briefing.core.errors import BriefingError
+from briefing.services.changes import Changes
+from briefing.services.commands import Command
+from briefing.store import LibraryDatabase
+from briefing.store import articles as article_store
+from briefing.store import highlights as highlight_store
+
+
+class DeleteArticle(Command):
+    """Delete an article with its highlights; undo puts both back with the same ids."""
+
+    def __init__(self, article_id: int) -> None:
+        self.article_id = article_id
+        self.text = "Delete article"
+        self._article: dict[str, Any] | None = None
+        self._highlights: list[dict[str, Any]] = []
+
+    def do(self, db: LibraryDatabase) -> Changes:
+        self._article = article_store.article_row(db, self.article_id)
+        if self._article is None:
+            raise BriefingError(f"no article with id {self.article_id}")
+        self._highlights = [
+            row
+            for row in (
+                highlight_store.highlight_row(db, h)
+                for h in highlight_store.highlight_ids(db, article_id=self.article_id)
+            )
+            if row is not None
+        ]
+        article_store.delete_article(db, self.article_id)
+        return self._changes()
+
+    def undo(self, db: LibraryDatabase) -> Changes:
+        assert self._article is not None
+        article_store.restore_article_row(db, self._article)
+        for row in self._highlights:
+            row = dict(row)
+            highlight_store.insert_highlight(db, row, row.pop("tag_ids"))
+        return self._changes()
+
+    def _changes(self) -> Changes:
+        return Changes(
+            articles=frozenset({self.article_id}),
+            highlights=frozenset(row["id"] for row in self._highlights),
+            library=True,
+        )

@@ -1,0 +1,170 @@
+"""Importing documents: new articles, updated versions (with highlights re-anchored), and
+duplicates skipped. One transaction per article, so a failure leaves nothing half-written."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefing.core.anchoring import make_selector, reanchor
+from briefing.core.errors import BriefingError
+from briefing.core.markdown import canonical_text
+from briefing.core.model import ArticleDraft
+from briefing.core.normalize import clean_imported_text
+from briefing.importers import ImportFailure, iter_document_paths, read_document
+from briefing.services.annotation_file import ANNOTATION_FILE, apply_annotation_file
+from briefing.store import LibraryDatabase
+from briefing.store import articles as article_store
+from briefing.store import highlights as highlight_store
+from briefing.store.db import write_transaction
+from briefing.store.rows import now_iso
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    path: str
+    status: str  # "imported", "updated", "skipped", "failed"
+    article_id: int | None = None
+    title: str = ""
+    message: str = ""
+    reanchored: int = 0
+    orphaned: int = 0
+
+
+@dataclass
+class ImportReport:
+    outcomes: list[ImportOutcome] = field(default_factory=list)
+    cancelled: bool = False
+    highlights_added: int = 0
+
+    def count(self, status: str) -> int:
+        return sum(1 for outcome in self.outcomes if outcome.status == status)
+
+    @property
+    def failed(self) -> bool:
+        return self.count("failed") > 0
+
+    def summary(self) -> str:
+        parts = [f"{self.count(s)} {s}" for s in ("imported", "updated", "skipped", "failed")]
+        if self.highlights_added:
+            parts.append(f"{self.highlights_added} highlights added")
+        return ", ".join(parts) + (" (cancelled)" if self.cancelled else "")
+
+
+def content_hash(title: str, text: str) -> str:
+    """Identity of an article's content: its title and canonical text."""
+    return hashlib.sha256(f"{title}\n\x00{text}".encode()).hexdigest()
+
+
+def import_draft(db: LibraryDatabase, draft: ArticleDraft) -> ImportOutcome:
+    """Add ``draft`` to the library, update the known article it is a version of, or skip it
+    when the same content is already there."""
+    origin = draft.origin
+    body = clean_imported_text(draft.body)
+    title = clean_imported_text(draft.title).strip() or Path(origin).stem or "Untitled"
+    text = canonical_text(body)
+    if not text.strip():
+        return ImportOutcome(origin, "failed", title=title, message="no text to import")
+    digest = content_hash(title, text)
+    values = {
+        "title": title, "source": draft.source, "author": draft.author, "url": draft.url,
+        "published": draft.published, "language": draft.language, "body": body, "text": text,
+        "content_hash": digest, "origin": origin,
+    }
+    with write_transaction(db):
+        known = article_store.find_by_hash(db, digest)
+        if known is not None:
+            return ImportOutcome(origin, "skipped", known, title, "already in the library")
+        same = article_store.find_same_article(db, draft.url, title, draft.source)
+        now = now_iso()
+        if same is None:
+            article_id = article_store.insert_article(db, values, now)
+            return ImportOutcome(origin, "imported", article_id, title)
+        article_store.update_article(db, same, values, now)
+        placed, orphaned = reanchor_article(db, same, text)
+    message = f"{placed} highlight(s) re-anchored" + (f", {orphaned} orphaned" if orphaned else "")
+    return ImportOutcome(origin, "updated", same, title, message, placed, orphaned)
+
+
+def reanchor_article(db: LibraryDatabase, article_id: int, text: str) -> tuple[int, int]:
+    """Place every highlight of an article on its new text; those that cannot be placed are
+    kept as orphaned with their quote and note. Returns ``(placed, orphaned)``."""
+    placed = orphaned = 0
+    for highlight in highlight_store.list_highlights(db, article_id=article_id):
+        anchor = reanchor(text, highlight.selector)
+        if anchor is None:
+            orphaned += 1
+            if not highlight.orphaned:
+                highlight_store.update_highlight(db, highlight.id, orphaned=1)
+            continue
+        placed += 1
+        selector = make_selector(text, anchor.start, anchor.end)
+        highlight_store.update_highlight(
+            db, highlight.id, quote=selector.quote, prefix=selector.prefix,
+            suffix=selector.suffix, start_pos=selector.start, end_pos=selector.end, orphaned=0,
+        )
+    return placed, orphaned
+
+
+def import_paths(
+    db: LibraryDatabase,
+    paths: Iterable[Path],
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportReport:
+    """Import files and folders (recursively). A bad file is reported and the rest go on."""
+    report = ImportReport()
+    files: list[Path] = []
+    for path in paths:
+        if not path.exists():
+            report.outcomes.append(ImportOutcome(str(path), "failed", message="no such file or folder"))
+            continue
+        files.extend(iter_document_paths([path]))
+    for index, path in enumerate(files):
+        if cancelled and cancelled():
+            report.cancelled = True
+            break
+        if progress:
+            progress(index, len(files), str(path))
+        report.outcomes.append(import_file(db, path))
+    if not report.cancelled:
+        _apply_annotation_files(db, report)
+    if progress and not report.cancelled:
+        progress(len(files), len(files), "")
+    return report
+
+
+def _apply_annotation_files(db: LibraryDatabase, report: ImportReport) -> None:
+    """Apply each ``highlights.json`` found beside the imported files."""
+    by_folder: dict[Path, dict[str, int]] = {}
+    for outcome in report.outcomes:
+        if outcome.article_id is not None:
+            path = Path(outcome.path)
+            by_folder.setdefault(path.parent, {})[path.name] = outcome.article_id
+    for folder, articles_by_file in by_folder.items():
+        sidecar = folder / ANNOTATION_FILE
+        if not sidecar.is_file():
+            continue
+        try:
+            result = apply_annotation_file(db, sidecar, articles_by_file)
+        except BriefingError as error:
+            report.outcomes.append(ImportOutcome(str(sidecar), "failed", message=str(error)))
+            continue
+        report.highlights_added += result.added
+        for problem in result.problems:
+            report.outcomes.append(ImportOutcome(str(sidecar), "failed", message=problem))
+
+
+def import_file(db: LibraryDatabase, path: Path) -> ImportOutcome:
+    try:
+        draft = read_document(path)
+    except ImportFailure as failure:
+        return ImportOutcome(str(path), "failed", message=failure.reason)
+    try:
+        return import_draft(db, draft)
+    except BriefingError as error:
+        return ImportOutcome(str(path), "failed", title=draft.title, message=str(error))

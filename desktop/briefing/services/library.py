@@ -1,0 +1,244 @@
+"""The library as an analyst uses it: the one API the CLI, the window and the tests call.
+
+A :class:`Library` owns one SQLite connection, which belongs to the thread that opened it;
+background work opens its own :class:`Library` on the same file (WAL lets them share).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from contextlib import ExitStack
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+from briefing.core.anchoring import find_occurrences
+from briefing.core.errors import BriefingError
+from briefing.core.model import Article, ArticleSummary, Highlight, Tag
+from briefing.services.changes import Changes
+from briefing.services.commands import Command
+from briefing.services.defaults import create_default_tags, sample_folder
+from briefing.services.importing import ImportReport, Progress, import_paths
+from briefing.services.search import SearchResults, search
+from briefing.services.undo import UndoHistory
+from briefing.store import LibraryDatabase, meta, open_database, search_index
+from briefing.store import articles as article_store
+from briefing.store import highlights as highlight_store
+from briefing.store import tags as tag_store
+from briefing.store.db import is_read_only, reading, write_transaction
+
+
+class Library:
+    """An open library file."""
+
+    def __init__(self, db: LibraryDatabase, path: Path) -> None:
+        self.db = db
+        self.path = path
+        self.history = UndoHistory()
+        self.listeners: list[Callable[[Changes], None]] = []
+
+    # --- opening ------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str, *, read_only: bool = False) -> Library:
+        """Open or create the library at ``path``; raises :class:`BriefingError` with one
+        line (read-only, locked, not a library, made by a newer version…)."""
+        path = Path(path).expanduser()
+        library = cls(open_database(path, read_only=read_only), path)
+        if not library.read_only:
+            if not search_index.index_is_current(library.db):
+                library.reindex()
+            if meta.get(library.db, "default_tags") is None:
+                create_default_tags(library.db)
+                with write_transaction(library.db):
+                    meta.put(library.db, "default_tags", "created")
+        return library
+
+    def ensure_sample_library(self) -> ImportReport | None:
+        """On the first start of a new, empty library, import the bundled sample articles
+        with their highlights, so the window never opens empty. Runs once per library."""
+        if self.read_only or meta.get(self.db, "sample_library") is not None:
+            return None
+        report = self.import_sample_library() if self.article_count() == 0 else None
+        with write_transaction(self.db):
+            meta.put(self.db, "sample_library", "offered")
+        return report
+
+    def import_sample_library(self) -> ImportReport:
+        """Import the bundled sample articles and their highlights (again: adds only what is
+        missing)."""
+        with ExitStack() as stack:
+            return self.import_paths([sample_folder(stack)])
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def read_only(self) -> bool:
+        return is_read_only(self.db)
+
+    # --- change notification -------------------------------------------------------------------
+
+    def _announce(self, changes: Changes) -> Changes:
+        for listener in list(self.listeners):
+            listener(changes)
+        return changes
+
+    # --- articles ------------------------------------------------------------------------------
+
+    def articles(self) -> list[ArticleSummary]:
+        with reading(self.db):
+            return article_store.list_articles(self.db)
+
+    def article(self, article_id: int) -> Article:
+        with reading(self.db):
+            article = article_store.get_article(self.db, article_id)
+        if article is None:
+            raise BriefingError(f"no article with id {article_id}")
+        return article
+
+    def article_count(self) -> int:
+        with reading(self.db):
+            return article_store.count_articles(self.db)
+
+    def import_paths(
+        self,
+        paths: Iterable[Path | str],
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> ImportReport:
+        """Import files and folders; see :func:`briefing.services.importing.import_paths`."""
+        report = import_paths(self.db, [Path(p) for p in paths], progress, cancelled)
+        if any(o.status in ("imported", "updated") for o in report.outcomes):
+            self._announce(Changes(library=True))
+        return report
+
+    # --- tags and highlights -------------------------------------------------------------------
+
+    def tags(self) -> list[Tag]:
+        with reading(self.db):
+            return tag_store.list_tags(self.db)
+
+    def tag(self, name_or_alias: str) -> Tag:
+        with reading(self.db):
+            tag_id = tag_store.resolve_tag(self.db, name_or_alias)
+            tag = tag_store.get_tag(self.db, tag_id) if tag_id is not None else None
+        if tag is None:
+            raise BriefingError(f"no tag named “{name_or_alias}”")
+        return tag
+
+    def tag_usage(self) -> dict[int, int]:
+        with reading(self.db):
+            return {tag.id: tag_store.usage_count(self.db, tag.id) for tag in self.tags()}
+
+    def highlight(self, highlight_id: int) -> Highlight:
+        found = self.highlights(ids=[highlight_id])
+        if not found:
+            raise BriefingError(f"no highlight with id {highlight_id}")
+        return found[0]
+
+    def highlights(
+        self,
+        *,
+        ids: Iterable[int] | None = None,
+        article_id: int | None = None,
+        tags_all: Iterable[str] = (),
+        tags_any: Iterable[str] = (),
+        since: date | None = None,
+        until: date | None = None,
+        orphaned: bool | None = None,
+    ) -> list[Highlight]:
+        """Highlights filtered by article, tags (all of / any of, names or aliases), creation
+        day range (``until`` inclusive, local days) and orphaned state."""
+        with reading(self.db):
+            all_ids = [self._tag_id(name) for name in tags_all]
+            any_ids = [self._tag_id(name) for name in tags_any]
+            return highlight_store.list_highlights(
+                self.db,
+                ids=ids,
+                article_id=article_id,
+                tag_ids_all=all_ids,
+                tag_ids_any=any_ids,
+                since=_day_start(since),
+                until=_day_start(until + timedelta(days=1)) if until else None,
+                orphaned=orphaned,
+            )
+
+    def locate_quote(self, article_id: int, quote: str, occurrence: int | None = None) -> int:
+        """Start offset of ``quote`` in the article's canonical text. A quote found more than
+        once needs ``occurrence`` (1-based), so a highlight never lands on the wrong copy."""
+        text = self.article(article_id).text
+        starts = find_occurrences(text, quote) if quote else []
+        if not starts:
+            raise BriefingError(f"the quote does not occur in article {article_id}")
+        if occurrence is None:
+            if len(starts) > 1:
+                raise BriefingError(
+                    f"the quote occurs {len(starts)} times in article {article_id}; "
+                    "say which with --occurrence N"
+                )
+            occurrence = 1
+        if not 1 <= occurrence <= len(starts):
+            raise BriefingError(f"the quote occurs only {len(starts)} time(s)")
+        return starts[occurrence - 1]
+
+    def _tag_id(self, name: str) -> int:
+        tag_id = tag_store.resolve_tag(self.db, name)
+        if tag_id is None:
+            raise BriefingError(f"no tag named “{name}”")
+        return tag_id
+
+    # --- commands and undo ---------------------------------------------------------------------
+
+    def execute(self, command: Command) -> Changes:
+        """Run a command in one transaction and put it on the undo history."""
+        with write_transaction(self.db):
+            changes = command.do(self.db)
+        self.history.pushed(command)
+        return self._announce(changes)
+
+    def undo(self) -> Changes:
+        if not self.history.done:
+            raise BriefingError("nothing to undo")
+        command = self.history.done[-1]
+        with write_transaction(self.db):
+            changes = command.undo(self.db)
+        self.history.undone.append(self.history.done.pop())
+        return self._announce(changes)
+
+    def redo(self) -> Changes:
+        if not self.history.undone:
+            raise BriefingError("nothing to redo")
+        command = self.history.undone[-1]
+        with write_transaction(self.db):
+            changes = command.do(self.db)
+        self.history.done.append(self.history.undone.pop())
+        return self._announce(changes)
+
+    # --- search --------------------------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 20) -> SearchResults:
+        """Articles and highlights matching ``query`` (see :mod:`briefing.core.query`)."""
+        return search(self.db, query, limit)
+
+    # --- index ---------------------------------------------------------------------------------
+
+    def reindex(self, progress: Callable[[int, int], None] | None = None) -> int:
+        """Rebuild the search index from the articles and highlights; returns rows indexed."""
+        with write_transaction(self.db):
+            count = search_index.rebuild(self.db, highlight_store.fts_rows(self.db), progress)
+        self._announce(Changes(library=True))
+        return count
+
+
+def _day_start(day: date | None) -> str | None:
+    """Local midnight of ``day`` as a UTC ISO timestamp, to compare with stored times."""
+    if day is None:
+        return None
+    local = datetime.combine(day, time.min).astimezone()
+    return local.astimezone(UTC).isoformat(timespec="microseconds")

@@ -1,0 +1,205 @@
+"""Search: one query language over articles and highlights, best first, with snippets.
+
+The FTS5 bigram index finds candidates; each candidate is then checked against the canonical
+text itself (folded the same way as the index) so that a result always contains what was
+asked for, and the snippet marks the exact matched characters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from briefing.core.normalize import fold_for_search
+from briefing.core.query import Query, exclusion_expression, match_expression, parse_query
+from briefing.core.textindex import find_spans
+from briefing.store import LibraryDatabase, search_index
+from briefing.store import articles as article_store
+from briefing.store import highlights as highlight_store
+from briefing.store import tags as tag_store
+from briefing.store.db import reading
+
+SNIPPET_CONTEXT = 40
+CANDIDATE_FACTOR = 3  # candidates fetched per wanted result, to survive the exactness check
+_CHUNK = 4000
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str  # "article" or "highlight"
+    id: int
+    article_id: int
+    title: str  # the article's title
+    snippet: str
+    marks: tuple[tuple[int, int], ...]  # matched spans within ``snippet``
+    score: float  # bm25: lower is better
+    tags: tuple[str, ...] = ()
+    note: str = ""
+
+    def marked_snippet(self, before: str = "【", after: str = "】") -> str:
+        out, last = [], 0
+        for start, end in self.marks:
+            out += [self.snippet[last:start], before, self.snippet[start:end], after]
+            last = end
+        out.append(self.snippet[last:])
+        return "".join(out)
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "kind": self.kind, "id": self.id, "article_id": self.article_id, "title": self.title,
+            "snippet": self.snippet, "marks": [list(m) for m in self.marks],
+            "score": round(self.score, 4),
+        }
+        if self.kind == "highlight":
+            data.update(tags=list(self.tags), note=self.note)
+        return data
+
+    def display(self) -> str:
+        head = f"{self.kind:<9} #{self.id:<5} {self.title[:50]}"
+        tags = f" [{', '.join(self.tags)}]" if self.tags else ""
+        return f"{head}{tags}\n          {self.marked_snippet()}"
+
+
+@dataclass
+class SearchResults:
+    hits: list[SearchHit] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _needles(query: Query) -> list[list[str]]:
+    """Per AND-group, the folded positive terms that must all occur."""
+    return [
+        [fold_for_search(t.text) for t in group if not t.negated and fold_for_search(t.text).strip()]
+        for group in query.groups
+    ]
+
+
+def _first_span(text: str, needle: str) -> tuple[int, int] | None:
+    """First exact occurrence of a folded needle, folding the text a chunk at a time so a
+    match near the start costs little on a long article."""
+    overlap = 4 * len(needle) + 8
+    for start in range(0, max(len(text), 1), _CHUNK):
+        chunk = text[start : start + _CHUNK + overlap]
+        spans = find_spans(chunk, needle)
+        if spans:
+            return spans[0][0] + start, spans[0][1] + start
+        if start + _CHUNK >= len(text):
+            break
+    return None
+
+
+def _satisfied(fields: list[str], groups: list[list[str]]) -> tuple[int, int] | bool | None:
+    """Whether some group has every needle in some field; returns the first span found in
+    ``fields[-1]`` (the main text) when there is one, True when satisfied elsewhere only."""
+    if not groups or not any(groups):
+        return True
+    for needles in groups:
+        first: tuple[int, int] | None = None
+        for needle in needles:
+            spans = [_first_span(f, needle) for f in fields]
+            if not any(spans):
+                break
+            if spans[-1] and (first is None or spans[-1][0] < first[0]):
+                first = spans[-1]
+        else:
+            return first or True
+    return None
+
+
+def _snippet(text: str, anchor: tuple[int, int] | None, groups: list[list[str]]) -> tuple[str, tuple]:
+    if anchor is None:
+        start, end = 0, min(len(text), 2 * SNIPPET_CONTEXT)
+    else:
+        start = max(0, anchor[0] - SNIPPET_CONTEXT)
+        end = min(len(text), anchor[1] + SNIPPET_CONTEXT)
+    window = text[start:end].replace("\n", " ")
+    marks: set[tuple[int, int]] = set()
+    for needle in {n for group in groups for n in group}:
+        marks.update(find_spans(window, needle))
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(marks):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    shifted = tuple((s + len(prefix), e + len(prefix)) for s, e in merged)
+    return prefix + window + suffix, shifted
+
+
+def search(db: LibraryDatabase, text: str, limit: int = 20) -> SearchResults:
+    """Run a query from the search box or the CLI. Never raises on odd input: what cannot be
+    used comes back as warnings."""
+    limit = max(1, min(int(limit), 1000))
+    query = parse_query(text)
+    results = SearchResults(warnings=list(query.warnings))
+    if query.is_empty():
+        if not results.warnings:
+            results.warnings.append("nothing to search for")
+        return results
+    with reading(db):
+        tag_ids = []
+        for name in query.tags:
+            tag_id = tag_store.resolve_tag(db, name)
+            if tag_id is None:
+                results.warnings.append(f"no tag named “{name}”")
+                return results
+            tag_ids.append(tag_id)
+        match = match_expression(query)
+        exclude = None if match else exclusion_expression(query)
+        groups = _needles(query)
+        filters = search_index.Filters(
+            sources=query.sources, date_from=query.date_from, date_to=query.date_to,
+            tag_ids=tuple(tag_ids), has_note=query.has_note, orphaned=query.orphaned,
+        )
+        fetch = limit * CANDIDATE_FACTOR
+        hits: list[SearchHit] = []
+        highlight_only = bool(query.tags or query.has_note or query.orphaned)
+        if not highlight_only:
+            hits += _article_hits(db, search_index.match_articles(db, match, exclude, filters, fetch), groups)
+        hits += _highlight_hits(db, search_index.match_highlights(db, match, exclude, filters, fetch), groups)
+    hits.sort(key=lambda hit: hit.score)
+    results.hits = hits[:limit]
+    return results
+
+
+def _article_hits(db: LibraryDatabase, ranked: list[tuple[int, float]], groups: list[list[str]]) -> list[SearchHit]:
+    if not ranked:
+        return []
+    articles = article_store.get_articles(db, [article_id for article_id, _ in ranked])
+    hits = []
+    for article_id, score in ranked:
+        article = articles.get(article_id)
+        if article is None:
+            continue
+        found = _satisfied([article.title, article.text], groups)
+        if found is None:
+            continue
+        anchor = found if isinstance(found, tuple) else None
+        snippet, marks = _snippet(article.text, anchor, groups)
+        hits.append(SearchHit("article", article.id, article.id, article.title, snippet, marks, score))
+    return hits
+
+
+def _highlight_hits(db: LibraryDatabase, ranked: list[tuple[int, float]], groups: list[list[str]]) -> list[SearchHit]:
+    if not ranked:
+        return []
+    items = {h.id: h for h in highlight_store.list_highlights(db, ids=[i for i, _ in ranked])}
+    aliases = {tag.name: " ".join((tag.name, *tag.aliases)) for tag in tag_store.list_tags(db)}
+    hits = []
+    for highlight_id, score in ranked:
+        item = items.get(highlight_id)
+        if item is None:
+            continue
+        tag_text = " ".join(aliases.get(name, name) for name in item.tags)
+        found = _satisfied([tag_text, item.note, item.quote], groups)
+        if found is None:
+            continue
+        anchor = found if isinstance(found, tuple) else None
+        snippet, marks = _snippet(item.quote, anchor, groups)
+        hits.append(
+            SearchHit("highlight", item.id, item.article_id, item.article_title, snippet, marks,
+                      score, item.tags, item.note)
+        )
+    return hits

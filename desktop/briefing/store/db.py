@@ -1,0 +1,123 @@
+"""Opening the library file: pragmas, migrations, and one-line errors instead of tracebacks."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import sqlite_utils
+from sqlite_utils.utils import sqlite3
+
+from briefing.core.errors import BriefingError
+
+BUSY_TIMEOUT_MS = 5000
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class StoreError(BriefingError):
+    """A library problem an analyst can act on, phrased as one line."""
+
+
+LibraryDatabase = sqlite_utils.Database
+
+
+def describe(error: BaseException, path: Path | str = "") -> str:
+    """Turn an SQLite error into the one line an analyst reads."""
+    text = str(error).lower()
+    where = f"{path}: " if path else ""
+    if "readonly" in text or "read-only" in text:
+        return f"{where}the library is read-only; changes cannot be saved"
+    if "locked" in text or "busy" in text:
+        return f"{where}the library is busy (another program is writing to it); try again"
+    if "disk is full" in text or "database or disk is full" in text:
+        return f"{where}the disk is full; nothing was changed"
+    if "not a database" in text or "malformed" in text or "file is encrypted" in text:
+        return f"{where}not a Briefing Reader library (damaged or not an SQLite file)"
+    if "unable to open" in text:
+        return f"{where}cannot open the library file (missing folder or no permission)"
+    return f"{where}{error}"
+
+
+def open_database(path: Path, *, read_only: bool = False) -> LibraryDatabase:
+    """Open (creating if needed) the library at ``path`` and bring its schema up to date.
+
+    A file that is not writable is opened read-only, so an analyst can still read and search
+    a library on a read-only share; writes then fail with a clear :class:`StoreError`.
+    """
+    from briefing.store.migrations import migrate
+
+    path = Path(path)
+    if path.is_dir():
+        raise StoreError(f"{path}: is a folder, not a library file")
+    if path.exists() and path.stat().st_size:
+        with path.open("rb") as handle:
+            if handle.read(16) != SQLITE_MAGIC:
+                raise StoreError(f"{path}: not a Briefing Reader library (not an SQLite file)")
+    if path.exists() and not os.access(path, os.W_OK):
+        read_only = True
+    if not path.exists():
+        if read_only:
+            raise StoreError(f"{path}: no such library")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(f"{path.parent}: cannot create folder: {error.strerror}") from None
+    try:
+        if read_only:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        else:
+            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+        db = sqlite_utils.Database(conn, execute_plugins=False)
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA foreign_keys = ON")
+        if not read_only:
+            # WAL lets the open window read while a scheduled CLI import writes.
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+        if read_only:
+            db.execute("PRAGMA query_only = ON")
+        migrate(db, path, read_only=read_only)
+    except sqlite3.Error as error:
+        raise StoreError(describe(error, path)) from None
+    return db
+
+
+def is_read_only(db: LibraryDatabase) -> bool:
+    """True when the library was opened read-only (the file or its folder is not writable)."""
+    return bool(db.execute("PRAGMA query_only").fetchone()[0])
+
+
+@contextlib.contextmanager
+def write_transaction(db: LibraryDatabase) -> Iterator[LibraryDatabase]:
+    """One write transaction, taken with ``BEGIN IMMEDIATE`` so that two writers wait for
+    each other (busy timeout) instead of failing half-way through an upgrade to a write lock.
+    sqlite-utils' own ``atomic()`` blocks inside it become savepoints."""
+    try:
+        db.conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as error:
+        raise StoreError(describe(error)) from None
+    try:
+        yield db
+    except sqlite3.Error as error:
+        db.rollback()
+        raise StoreError(describe(error)) from None
+    except BaseException:
+        db.rollback()
+        raise
+    else:
+        try:
+            db.conn.execute("COMMIT")
+        except sqlite3.Error as error:
+            db.rollback()
+            raise StoreError(describe(error)) from None
+
+
+@contextlib.contextmanager
+def reading(db: LibraryDatabase) -> Iterator[LibraryDatabase]:
+    """Translate SQLite errors raised by reads into :class:`StoreError`."""
+    try:
+        yield db
+    except sqlite3.Error as error:
+        raise StoreError(describe(error)) from None

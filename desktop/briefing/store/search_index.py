@@ -1,0 +1,203 @@
+"""The full-text index: contentless FTS5 tables over bigram token strings.
+
+The token strings come from :func:`briefing.core.textindex.index_tokens`; FTS5 needs the
+same strings again to delete a row of a contentless table, so every change to an article or
+highlight passes its old values through here, inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from briefing.core.textindex import INDEX_VERSION, index_tokens
+from briefing.store.db import LibraryDatabase
+
+ARTICLE_WEIGHTS = (4.0, 1.0)  # title, body
+HIGHLIGHT_WEIGHTS = (2.0, 1.0, 1.0)  # quote, note, tags
+
+
+def add_article(db: LibraryDatabase, article_id: int, title: str, text: str) -> None:
+    db.execute(
+        "INSERT INTO article_fts (rowid, title, body) VALUES (?, ?, ?)",
+        [article_id, index_tokens(title), index_tokens(text)],
+    )
+
+
+def remove_article(db: LibraryDatabase, article_id: int, title: str, text: str) -> None:
+    db.execute(
+        "INSERT INTO article_fts (article_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+        [article_id, index_tokens(title), index_tokens(text)],
+    )
+
+
+def add_highlight(db: LibraryDatabase, highlight_id: int, quote: str, note: str, tags: str) -> None:
+    db.execute(
+        "INSERT INTO highlight_fts (rowid, quote, note, tags) VALUES (?, ?, ?, ?)",
+        [highlight_id, index_tokens(quote), index_tokens(note), index_tokens(tags)],
+    )
+
+
+def remove_highlight(db: LibraryDatabase, highlight_id: int, quote: str, note: str, tags: str) -> None:
+    db.execute(
+        "INSERT INTO highlight_fts (highlight_fts, rowid, quote, note, tags) "
+        "VALUES ('delete', ?, ?, ?, ?)",
+        [highlight_id, index_tokens(quote), index_tokens(note), index_tokens(tags)],
+    )
+
+
+def stored_index_version(db: LibraryDatabase) -> str | None:
+    row = db.execute("SELECT value FROM meta WHERE key = 'index_version'").fetchone()
+    return row[0] if row else None
+
+
+def index_is_current(db: LibraryDatabase) -> bool:
+    """False when the token strings were made by another tokenizer version: rebuild then."""
+    empty = db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+    return empty or stored_index_version(db) == INDEX_VERSION
+
+
+def rebuild(
+    db: LibraryDatabase,
+    highlight_rows: Iterable[tuple[int, str, str, str]],
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Empty both FTS tables and index every article and the given highlights again.
+
+    ``highlight_rows`` yields ``(id, quote, note, tags)``; it comes from the highlights module
+    so that the tag text is built in one place. Returns the number of rows indexed.
+    """
+    db.execute("INSERT INTO article_fts (article_fts) VALUES ('delete-all')")
+    db.execute("INSERT INTO highlight_fts (highlight_fts) VALUES ('delete-all')")
+    total = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    count = 0
+    for count, (article_id, title, text) in enumerate(
+        db.execute("SELECT id, title, text FROM articles ORDER BY id").fetchall(), start=1
+    ):
+        add_article(db, article_id, title, text)
+        if progress and count % 50 == 0:
+            progress(count, total)
+    for row in highlight_rows:
+        add_highlight(db, *row)
+        count += 1
+    db.execute(
+        "INSERT OR REPLACE INTO meta (key, value) VALUES ('index_version', ?)", [INDEX_VERSION]
+    )
+    if progress:
+        progress(total, total)
+    return count
+
+
+def mark_current(db: LibraryDatabase) -> None:
+    db.execute(
+        "INSERT OR REPLACE INTO meta (key, value) VALUES ('index_version', ?)", [INDEX_VERSION]
+    )
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Row filters that apply beside the text match."""
+
+    sources: tuple[str, ...] = ()
+    date_from: date | None = None
+    date_to: date | None = None
+    tag_ids: tuple[int, ...] = ()  # all must hold (highlights only)
+    has_note: bool = False
+    orphaned: bool = False
+
+
+def _source_clause(filters: Filters, column: str) -> tuple[list[str], list]:
+    if not filters.sources:
+        return [], []
+    # Sources match as case-insensitive substrings: "source:nhk" finds "NHK NEWS WEB".
+    parts = " OR ".join(f"instr(lower({column}), lower(?)) > 0" for _ in filters.sources)
+    return [f"({parts})"], list(filters.sources)
+
+
+def match_articles(
+    db: LibraryDatabase, match: str | None, exclude: str | None, filters: Filters, limit: int
+) -> list[tuple[int, float]]:
+    """Article ids and bm25 scores (lower is better), best first."""
+    where, params = [], []
+    clauses, values = _source_clause(filters, "a.source")
+    where += clauses
+    params += values
+    if filters.date_from:
+        where.append("a.published >= ?")
+        params.append(filters.date_from.isoformat())
+    if filters.date_to:
+        where.append("a.published <= ?")
+        params.append(filters.date_to.isoformat())
+    if match:
+        sql = (
+            f"SELECT a.id, bm25(article_fts, {ARTICLE_WEIGHTS[0]}, {ARTICLE_WEIGHTS[1]}) AS score "
+            "FROM article_fts JOIN articles a ON a.id = article_fts.rowid "
+            "WHERE article_fts MATCH ?"
+        )
+        params = [match, *params]
+        order = "score"
+    else:
+        sql = "SELECT a.id, 0.0 AS score FROM articles a WHERE 1"
+        if exclude:
+            where.append("a.id NOT IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)")
+            params.append(exclude)
+        order = "a.published IS NULL, a.published DESC, a.id DESC"
+    for clause in where:
+        sql += f" AND {clause}"
+    sql += f" ORDER BY {order} LIMIT ?"
+    params.append(limit)
+    return [(row[0], row[1]) for row in db.execute(sql, params).fetchall()]
+
+
+def match_highlights(
+    db: LibraryDatabase, match: str | None, exclude: str | None, filters: Filters, limit: int
+) -> list[tuple[int, float]]:
+    """Highlight ids and bm25 scores (lower is better), best first."""
+    where, params = [], []
+    clauses, values = _source_clause(filters, "a.source")
+    where += clauses
+    params += values
+    if filters.date_from:
+        where.append("h.created_at >= ?")
+        params.append(filters.date_from.isoformat())
+    if filters.date_to:
+        where.append("h.created_at < ?")
+        params.append((filters.date_to + timedelta(days=1)).isoformat())
+    for tag_id in filters.tag_ids:
+        where.append("h.id IN (SELECT highlight_id FROM highlight_tags WHERE tag_id = ?)")
+        params.append(tag_id)
+    if filters.has_note:
+        where.append("trim(h.note) != ''")
+    if filters.orphaned:
+        where.append("h.orphaned = 1")
+    if exclude:
+        where.append("h.id NOT IN (SELECT rowid FROM highlight_fts WHERE highlight_fts MATCH ?)")
+        params.append(exclude)
+    base = "FROM highlights h JOIN articles a ON a.id = h.article_id"
+    if match:
+        weights = ", ".join(str(w) for w in HIGHLIGHT_WEIGHTS)
+        sql = (
+            f"SELECT h.id, bm25(highlight_fts, {weights}) AS score FROM highlight_fts "
+            f"JOIN highlights h ON h.id = highlight_fts.rowid "
+            f"JOIN articles a ON a.id = h.article_id WHERE highlight_fts MATCH ?"
+        )
+        params = [match, *params]
+        order = "score"
+    else:
+        sql = f"SELECT h.id, 0.0 AS score {base} WHERE 1"
+        order = "h.created_at DESC, h.id DESC"
+    for clause in where:
+        sql += f" AND {clause}"
+    sql += f" ORDER BY {order} LIMIT ?"
+    params.append(limit)
+    return [(row[0], row[1]) for row in db.execute(sql, params).fetchall()]
+
+
+def index_size_bytes(db: LibraryDatabase) -> int:
+    """Bytes the FTS5 tables' own shadow tables take in the file (SQLite's dbstat table)."""
+    row = db.execute(
+        "SELECT sum(pgsize) FROM dbstat "
+        "WHERE name LIKE 'article_fts%' OR name LIKE 'highlight_fts%'"
+    ).fetchone()
+    return int(row[0] or 0)

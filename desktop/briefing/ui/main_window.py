@@ -1,0 +1,264 @@
+"""The main window: the library list beside the article reader."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelection, QSettings, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing.services import BriefingError, Changes, DeleteArticle, Library
+from briefing.services.importing import ImportReport
+from briefing.ui import tasks
+from briefing.ui.actions import ActionCollection
+from briefing.ui.article_table import ArticleTableModel
+from briefing.ui.document import build_document, paint_highlights
+from briefing.ui.fonts import reading_font
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+        self.settings = QSettings()
+        self.setWindowTitle(self.tr("Briefing Reader — {0}").format(library.path.name))
+        self.actions = ActionCollection(self)
+        self.article_id: int | None = None
+        self._task: tasks.LibraryTask | None = None
+
+        self.table_model = ArticleTableModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("library_table")
+        self.table.setModel(self.table_model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.reader = QTextBrowser(self)
+        self.reader.setObjectName("reader")
+        self.reader.setOpenExternalLinks(False)
+        self.reader.setFont(reading_font())
+        self.title_label = QLabel(self)
+        self.title_label.setWordWrap(True)
+        self.title_label.setObjectName("article_title")
+        title_font = reading_font(17)
+        title_font.setBold(True)
+        self.title_label.setFont(title_font)
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details_label = QLabel(self)
+        self.details_label.setObjectName("article_details")
+        self.details_label.setFont(reading_font(10))
+        reader_pane = QWidget(self)
+        pane_layout = QVBoxLayout(reader_pane)
+        pane_layout.setContentsMargins(12, 8, 4, 0)
+        pane_layout.addWidget(self.title_label)
+        pane_layout.addWidget(self.details_label)
+        pane_layout.addWidget(self.reader, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("main_splitter")
+        splitter.addWidget(self.table)
+        splitter.addWidget(reader_pane)
+        splitter.setStretchFactor(1, 2)
+        self.splitter = splitter
+        self.setCentralWidget(splitter)
+        self._build_menus()
+        self.library.listeners.append(self._library_changed)
+        self.refresh_articles()
+        self._restore_state()
+        self._update_undo_actions()
+
+    # --- construction --------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        a = self.actions
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(a["file_import"])
+        file_menu.addSeparator()
+        file_menu.addAction(a["file_quit"])
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.addAction(a["edit_undo"])
+        edit_menu.addAction(a["edit_redo"])
+        library_menu = self.menuBar().addMenu(self.tr("&Library"))
+        library_menu.addAction(a["article_delete"])
+        library_menu.addAction(a["library_reindex"])
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.addAction(a["file_import"])
+        toolbar.addAction(a["edit_undo"])
+        toolbar.addAction(a["edit_redo"])
+        a["file_import"].triggered.connect(self.choose_import)
+        a["file_quit"].triggered.connect(self.close)
+        a["edit_undo"].triggered.connect(lambda: self._run(self.library.undo))
+        a["edit_redo"].triggered.connect(lambda: self._run(self.library.redo))
+        a["article_delete"].triggered.connect(self.delete_article)
+        a["library_reindex"].triggered.connect(lambda: self._run(self.library.reindex))
+        self.statusBar()
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("main_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 800)
+        splitter = self.settings.value("main_window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        else:
+            self.splitter.setSizes([420, 780])
+        last = self.settings.value("main_window/article")
+        row = self.table_model.row_of(int(last)) if last is not None else -1
+        self.table.selectRow(max(row, 0))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("main_window/geometry", self.saveGeometry())
+        self.settings.setValue("main_window/splitter", self.splitter.saveState())
+        if self.article_id is not None:
+            self.settings.setValue("main_window/article", self.article_id)
+        if self._task is not None:
+            self._task.cancel()
+        super().closeEvent(event)
+
+    # --- reacting to changes -------------------------------------------------------------------
+
+    def _run(self, operation: object) -> None:
+        """Run a library call from an action; a problem is one line in a message box."""
+        try:
+            operation()  # type: ignore[operator]
+        except BriefingError as error:
+            QMessageBox.warning(self, self.tr("Briefing Reader"), str(error))
+
+    def _library_changed(self, changes: Changes) -> None:
+        if changes.library or changes.articles or changes.highlights:
+            self.refresh_articles()
+        self._update_undo_actions()
+
+    def _update_undo_actions(self) -> None:
+        history = self.library.history
+        undo, redo = self.actions["edit_undo"], self.actions["edit_redo"]
+        undo.setEnabled(bool(history.done))
+        redo.setEnabled(bool(history.undone))
+        undo.setText(self.tr("&Undo {0}").format(history.undo_text).strip())
+        redo.setText(self.tr("&Redo {0}").format(history.redo_text).strip())
+        self.actions["article_delete"].setEnabled(self.article_id is not None)
+        self.actions["library_reindex"].setEnabled(not self.library.read_only)
+        self.actions["file_import"].setEnabled(not self.library.read_only)
+
+    def refresh_articles(self) -> None:
+        current = self.article_id
+        self.table_model.set_articles(self.library.articles())
+        self.table.resizeColumnToContents(2)
+        self.table.setColumnWidth(0, 260)
+        row = self.table_model.row_of(current) if current is not None else -1
+        if row >= 0:
+            self.table.selectRow(row)
+            self.show_article(current)
+        elif self.table_model.rowCount():
+            self.table.selectRow(0)
+        else:
+            self.show_article(None)
+
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        article = self.table_model.article_at(rows[0].row()) if rows else None
+        self.show_article(article.id if article else None)
+
+    def show_article(self, article_id: int | None) -> None:
+        self.article_id = article_id
+        self.actions["article_delete"].setEnabled(article_id is not None)
+        try:
+            article = self.library.article(article_id) if article_id is not None else None
+        except BriefingError:
+            article = None
+        if article is None:
+            self.reader.clear()
+            self.title_label.clear()
+            self.details_label.clear()
+            return
+        document = build_document(article.body, self.reader.font())
+        document.setParent(self.reader)
+        colors = {tag.name: tag.color for tag in self.library.tags()}
+        paint_highlights(document, self.library.highlights(article_id=article_id), colors)
+        self.reader.setDocument(document)
+        self.title_label.setText(article.title)
+        details = [article.source, article.author,
+                   article.published.isoformat() if article.published else ""]
+        self.details_label.setText(" · ".join(d for d in details if d))
+        self.setWindowTitle(self.tr("{0} — Briefing Reader").format(article.title))
+
+    # --- user actions --------------------------------------------------------------------------
+
+    def choose_import(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import articles"), str(Path.home()),
+            self.tr("Articles (*.md *.markdown *.txt *.text *.html *.htm *.pdf);;All files (*)"),
+        )
+        if files:
+            self.import_paths([Path(f) for f in files])
+
+    def import_paths(self, paths: list[Path]) -> tasks.LibraryTask:
+        """Import in the background with a cancellable progress dialog."""
+        dialog = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 0, self)
+        dialog.setWindowTitle(self.tr("Import"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        task = tasks.LibraryTask(
+            self.library.path,
+            lambda library, progress, cancelled: library.import_paths(paths, progress, cancelled),
+        )
+
+        def on_progress(done: int, total: int, path: str) -> None:
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+            if path:
+                dialog.setLabelText(self.tr("Importing {0}").format(Path(path).name))
+
+        def on_finished(report: ImportReport) -> None:
+            dialog.reset()
+            self._task = None
+            self.refresh_articles()
+            self.statusBar().showMessage(report.summary(), 10000)
+            failures = [f"{Path(o.path).name}: {o.message}" for o in report.outcomes if o.status == "failed"]
+            if failures:
+                QMessageBox.warning(self, self.tr("Import"), "\n".join(failures[:20]))
+
+        def on_failed(message: str) -> None:
+            dialog.reset()
+            self._task = None
+            QMessageBox.warning(self, self.tr("Import"), message)
+
+        task.signals.progress.connect(on_progress)
+        task.signals.finished.connect(on_finished)
+        task.signals.failed.connect(on_failed)
+        dialog.canceled.connect(task.cancel)
+        self._task = task
+        return tasks.start(task)
+
+    def delete_article(self) -> None:
+        if self.article_id is None:
+            return
+        article = self.library.article(self.article_id)
+        count = len(self.library.highlights(article_id=self.article_id))
+        answer = QMessageBox.question(
+            self, self.tr("Delete article"),
+            self.tr("Delete “{0}” and its {1} highlight(s)? You can undo this until you quit.")
+            .format(article.title, count),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.article_id = None
+            self._run(lambda: self.library.execute(DeleteArticle(article.id)))

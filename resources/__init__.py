@@ -1,0 +1,1 @@
+"""Icons, style sheets, briefing CSS and translations, read through importlib.resources."""

@@ -1,0 +1,101 @@
+"""Search over the sample library: Japanese that works, filters, odd input, a true index."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefing.core.normalize import fold_for_search
+from briefing.services import AddHighlight, Library
+
+
+def hits(library: Library, query: str, limit: int = 200) -> set[tuple[str, int]]:
+    return {(h.kind, h.id) for h in library.search(query, limit=limit).hits}
+
+
+def oracle(library: Library, needle: str) -> set[tuple[str, int]]:
+    """Everything that contains ``needle`` by brute force over every text."""
+    folded = fold_for_search(needle)
+    found = set()
+    for summary in library.articles():
+        article = library.article(summary.id)
+        if folded in fold_for_search(article.text) or folded in fold_for_search(article.title):
+            found.add(("article", article.id))
+    tag_text = {t.name: " ".join((t.name, *t.aliases)) for t in library.tags()}
+    for item in library.highlights():
+        fields = [item.quote, item.note, " ".join(tag_text[n] for n in item.tags)]
+        if any(folded in fold_for_search(f) for f in fields):
+            found.add(("highlight", item.id))
+    return found
+
+
+@pytest.mark.parametrize("query", ["制裁", "北方", "領土", "停戦", "NSATU", "安全の保証", "影の船団", "日", "露", "72時間"])
+def test_every_occurrence_and_nothing_else(sample_library: Library, query: str) -> None:
+    expected = oracle(sample_library, query)
+    assert expected, f"the sample library should contain {query}"
+    assert hits(sample_library, query) == expected
+
+
+def test_sanctions_tag_and_shadow_fleet(sample_library: Library) -> None:
+    results = sample_library.search("tag:sanctions 影の船団").hits
+    assert results and all(h.kind == "highlight" for h in results)
+    assert all("影の船団" in h.snippet for h in results)
+    assert hits(sample_library, "tag:制裁 影の船団") == hits(sample_library, "tag:sanctions 影の船団")
+
+
+def test_snippet_marks_the_match(sample_library: Library) -> None:
+    hit = sample_library.search("二次制裁").hits[0]
+    for start, end in hit.marks:
+        assert fold_for_search(hit.snippet[start:end]) == "二次制裁"
+    assert "【二次制裁】" in hit.marked_snippet()
+
+
+def test_width_and_case_do_not_matter(sample_library: Library) -> None:
+    assert hits(sample_library, "ＮＡＴＯ") == hits(sample_library, "nato") == hits(sample_library, "NATO")
+    assert hits(sample_library, "ｳｸﾗｲﾅ") == hits(sample_library, "ウクライナ")
+
+
+def test_phrase_exclusion_or(sample_library: Library) -> None:
+    with_fleet = hits(sample_library, "制裁")
+    without = hits(sample_library, "制裁 -影の船団")
+    assert without < with_fleet
+    assert hits(sample_library, "北方領土 OR NSATU") == hits(sample_library, "北方領土") | hits(sample_library, "NSATU")
+    assert hits(sample_library, '"安全の保証"') == hits(sample_library, "安全の保証")
+
+
+def test_filters(sample_library: Library) -> None:
+    noted = sample_library.search("has:note", limit=100).hits
+    assert noted and all(h.note for h in noted)
+    assert hits(sample_library, "tag:NSATU tag:sanctions") <= hits(sample_library, "tag:NSATU")
+    assert sample_library.search("tag:nonexistent").warnings == ["no tag named “nonexistent”"]
+    assert hits(sample_library, "from:2030-01-01 制裁") == set()
+
+
+@pytest.mark.parametrize("query", ['"unbalanced', "*", "(", "NEAR", "AND", "OR OR", "'; DROP TABLE articles; --",
+                                   "\x00\x01\x1f", "制" * 10_000, "tag:", "from:notadate", "-", '""', "NOT"])
+def test_odd_input_gives_results_or_warnings_never_exceptions(sample_library: Library, query: str) -> None:
+    results = sample_library.search(query)
+    assert results.hits or results.warnings or query in ("AND",)
+    assert sample_library.articles()  # nothing dropped
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=60))
+def test_fuzzed_queries_never_raise(sample_library: Library, query: str) -> None:
+    sample_library.search(query)
+
+
+def test_index_follows_changes_and_rebuild_answers_the_same(sample_library: Library) -> None:
+    library = sample_library
+    article_id = library.articles()[0].id
+    start = library.locate_quote(article_id, library.article(article_id).text[:6])
+    command = AddHighlight(article_id, start, start + 6, ("NSATU",), note="独自のメモ語彙")
+    library.execute(command)
+    assert ("highlight", command.highlight_id) in hits(library, "独自のメモ語彙")
+    queries = ["制裁", "北方領土", "tag:NSATU", "has:note", "NATO 日本", "-制裁", "露", "メモ"]
+    live = {q: hits(library, q) for q in queries}
+    library.reindex()
+    assert {q: hits(library, q) for q in queries} == live
+    library.undo()
+    assert ("highlight", command.highlight_id) not in hits(library, "独自のメモ語彙")

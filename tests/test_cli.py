@@ -1,0 +1,111 @@
+"""The command line end to end, in a temporary folder."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefing.cli import main
+from tests.conftest import ARTICLES
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return str(tmp_path / "x.db")
+
+
+def test_import_list_and_second_import(capsys, db: str) -> None:
+    code, out, _ = run(capsys, "--db", db, "import", str(ARTICLES))
+    assert code == 0
+    assert out.strip().splitlines()[-1].startswith("5 imported, 0 updated, 0 skipped, 0 failed")
+    code, out, _ = run(capsys, "--db", db, "list", "--json")
+    rows = json.loads(out)
+    assert len(rows) == 5
+    titles = {r["title"] for r in rows}
+    assert "NATOとウクライナ" in titles
+    assert all(r["language"] == "ja" and r["characters"] > 1000 for r in rows)
+    code, out, _ = run(capsys, "--db", db, "import", str(ARTICLES))
+    assert code == 0 and "0 imported, 0 updated, 5 skipped, 0 failed" in out
+    _, again, _ = run(capsys, "--db", db, "list", "--json")
+    assert json.loads(again) == rows
+
+
+def test_article_text_has_no_broken_lines(capsys, db: str) -> None:
+    run(capsys, "--db", db, "import", str(ARTICLES))
+    rows = json.loads(run(capsys, "--db", db, "list", "--json")[1])
+    chapter = next(r for r in rows if r["title"] == "NATOとウクライナ")
+    code, text, _ = run(capsys, "--db", db, "article", str(chapter["id"]), "--text")
+    assert code == 0 and "プーチン" in text
+    for line in text.splitlines():
+        assert len(line) < 40 or line.endswith(("。", "」", "）", ")", ".", "：", ":"))
+
+
+def test_failed_import_exits_1_with_one_line_per_bad_file(capsys, db: str, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02\xff" * 100)
+    code, out, _ = run(capsys, "--db", db, "import", str(bad))
+    assert code == 1
+    assert out.splitlines()[0].startswith("failed") and "bad.txt" in out.splitlines()[0]
+
+
+def test_highlight_highlights_tags_workflow(capsys, db: str) -> None:
+    run(capsys, "--db", db, "import", str(ARTICLES))
+    rows = json.loads(run(capsys, "--db", db, "list", "--json")[1])
+    article_id = str(rows[0]["id"])
+    text = run(capsys, "--db", db, "article", article_id, "--text")[1]
+    quote = text.splitlines()[1][:20]
+    code, out, _ = run(capsys, "--db", db, "highlight", article_id, "--quote", quote,
+                       "--tag", "制裁", "--note", "cli note", "--json")
+    assert code == 0
+    created = json.loads(out)
+    assert created["quote"] == quote and created["tags"] == ["sanctions"]
+    listed = json.loads(run(capsys, "--db", db, "highlights", "--tag", "sanctions", "--json")[1])
+    assert created["id"] in {h["id"] for h in listed}
+    assert all("sanctions" in h["tags"] and h["article"] and h["quote"] for h in listed)
+    code, _, err = run(capsys, "--db", db, "highlight", article_id, "--quote", "存在しない引用文")
+    assert code == 2 and err.startswith("briefing-reader: the quote does not occur")
+    assert run(capsys, "--db", db, "tag", "rename", "sanctions", "Sanctions (RU)")[0] == 0
+    tags = json.loads(run(capsys, "--db", db, "tags", "--json")[1])
+    assert "Sanctions (RU)" in {t["name"] for t in tags}
+    code, _, err = run(capsys, "--db", db, "tag", "delete", "NSATU")
+    assert code == 2 and "untag them first" in err
+    assert run(capsys, "--db", db, "tag", "color", "NSATU", "#00ff00")[0] == 0
+
+
+def test_search_json(capsys, db: str) -> None:
+    run(capsys, "--db", db, "import", str(ARTICLES))
+    code, out, _ = run(capsys, "--db", db, "search", "制裁", "--json", "--limit", "100")
+    assert code == 0
+    results = json.loads(out)
+    assert {r["kind"] for r in results} == {"article", "highlight"}
+    assert all("制裁" in r["snippet"] for r in results)
+    code, out, _ = run(capsys, "--db", db, "reindex")
+    assert code == 0 and "rebuilt" in out
+
+
+def test_not_a_library_is_one_line(capsys, tmp_path: Path) -> None:
+    fake = tmp_path / "fake.db"
+    fake.write_text("just text")
+    code, out, err = run(capsys, "--db", str(fake), "list")
+    assert code == 2 and err.count("\n") == 1 and "not a Briefing Reader library" in err
+
+
+def test_installed_command_and_env_variable(tmp_path: Path) -> None:
+    env = {**os.environ, "BRIEFING_DB": str(tmp_path / "env.db")}
+    exe = Path(sys.executable).with_name("briefing-reader")
+    result = subprocess.run([str(exe), "--help"], capture_output=True, text=True, env=env, check=True)
+    for command in ("import", "list", "article", "highlight", "highlights", "tags", "tag", "search", "reindex"):
+        assert command in result.stdout
+    subprocess.run([str(exe), "list"], capture_output=True, env=env, check=True)
+    assert (tmp_path / "env.db").exists()

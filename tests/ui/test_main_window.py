@@ -1,0 +1,76 @@
+"""The window, offscreen, driven through its real widgets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from briefing.app import make_application
+from briefing.core.markdown import canonical_text
+from briefing.services import Library
+from briefing.ui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path, qapp):
+    make_application()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    yield
+
+
+@pytest.fixture
+def window(qtbot, sample_library: Library) -> MainWindow:
+    win = MainWindow(sample_library)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def test_opens_on_the_library_list(window: MainWindow) -> None:
+    assert window.table_model.rowCount() == 5
+    assert window.article_id is not None
+    assert window.title_label.text()
+
+
+def test_reader_shows_exactly_the_canonical_text(window: MainWindow, sample_library: Library) -> None:
+    for row in range(window.table_model.rowCount()):
+        window.table.selectRow(row)
+        article = sample_library.article(window.article_id)
+        shown = window.reader.document().toPlainText()
+        assert shown == article.text == canonical_text(article.body)
+
+
+def test_import_runs_in_background_with_progress(window: MainWindow, qtbot, tmp_path: Path) -> None:
+    new = tmp_path / "new.md"
+    new.write_text("---\ntitle: 新しい記事\n---\n\n北方領土の交渉。\n", encoding="utf-8")
+    with qtbot.waitSignal(window.import_paths([new]).signals.finished, timeout=20000):
+        pass
+    assert window.table_model.rowCount() == 6
+    assert "1 imported" in window.statusBar().currentMessage()
+
+
+def test_delete_article_asks_and_undo_restores(window: MainWindow, monkeypatch) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    doomed = window.article_id
+    window.actions["article_delete"].trigger()
+    assert window.table_model.rowCount() == 4 and window.table_model.row_of(doomed) == -1
+    assert window.actions["edit_undo"].text() == "&Undo Delete article"
+    window.actions["edit_undo"].trigger()
+    assert window.table_model.row_of(doomed) >= 0
+
+
+def test_window_state_is_remembered(qtbot, sample_library: Library) -> None:
+    first = MainWindow(sample_library)
+    qtbot.addWidget(first)
+    first.resize(900, 640)
+    first.table.selectRow(3)
+    chosen = first.article_id
+    first.close()
+    second = MainWindow(sample_library)
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (900, 640)
+    assert second.article_id == chosen
