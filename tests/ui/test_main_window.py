@@ -47,10 +47,9 @@ def test_reader_shows_exactly_the_canonical_text(window: MainWindow, sample_libr
 def test_import_runs_in_background_with_progress(window: MainWindow, qtbot, tmp_path: Path) -> None:
     new = tmp_path / "new.md"
     new.write_text("---\ntitle: 新しい記事\n---\n\n北方領土の交渉。\n", encoding="utf-8")
-    with qtbot.waitSignal(window.import_paths([new]).signals.finished, timeout=20000):
-        pass
+    window.import_paths([new])
+    qtbot.waitUntil(lambda: "1 imported" in window.statusBar().currentMessage(), timeout=20000)
     assert window.table_model.rowCount() == 6
-    assert "1 imported" in window.statusBar().currentMessage()
 
 
 def test_delete_article_asks_and_undo_restores(window: MainWindow, monkeypatch) -> None:
@@ -66,11 +65,14 @@ def test_delete_article_asks_and_undo_restores(window: MainWindow, monkeypatch) 
 def test_window_state_is_remembered(qtbot, sample_library: Library) -> None:
     first = MainWindow(sample_library)
     qtbot.addWidget(first)
-    first.resize(900, 640)
+    first.show()
+    first.resize(700, 500)
+    qtbot.waitUntil(lambda: first.width() == 700)
     first.table.selectRow(3)
     chosen = first.article_id
     first.close()
     second = MainWindow(sample_library)
     qtbot.addWidget(second)
-    assert (second.width(), second.height()) == (900, 640)
+    second.show()
+    assert (second.width(), second.height()) == (700, 500)
     assert second.article_id == chosen

@@ -200,23 +200,41 @@ class _Search:
 
     # -- context -------------------------------------------------------------------------
 
+    # A context shorter than CONTEXT_CHARS was cut by the start or the end of the text, so the
+    # boundary is part of it: such a prefix must match from the start of the new text, such a
+    # suffix up to its end. A full-length context may match with its far end anywhere.
+
     def prefix_cost(self, position: int) -> int:
-        """Edit distance from the stored prefix to the text ending at ``position``."""
-        prefix = self.selector.prefix
+        """Edit distance from the stored prefix to the text ending at ``position``, at most
+        :data:`CONTEXT_CHARS`."""
+        prefix, text = self.selector.prefix, self.text
         size = len(prefix)
-        if size == 0 or (position >= size and self.text.startswith(prefix, position - size)):
+        if size < CONTEXT_CHARS:
+            if position == size and text.startswith(prefix):
+                return 0
+            if position > size + CONTEXT_CHARS:
+                return CONTEXT_CHARS
+            return min(CONTEXT_CHARS, self.prefix.distance(text[:position]))
+        if position >= size and text.startswith(prefix, position - size):
             return 0
         # Beyond twice the pattern's length an alignment costs more than deleting it all.
-        window = self.text[max(0, position - 2 * size) : position]
+        window = text[max(0, position - 2 * size) : position]
         return self.prefix.scan(window)[-1] if window else size
 
     def suffix_cost(self, position: int) -> int:
-        """Edit distance from the stored suffix to the text starting at ``position``."""
-        suffix = self.selector.suffix
-        size = len(suffix)
-        if size == 0 or self.text.startswith(suffix, position):
+        """Edit distance from the stored suffix to the text starting at ``position``, at most
+        :data:`CONTEXT_CHARS`."""
+        suffix, text = self.selector.suffix, self.text
+        size, n = len(suffix), len(self.text)
+        if size < CONTEXT_CHARS:
+            if position == n - size and text.endswith(suffix):
+                return 0
+            if n - position > size + CONTEXT_CHARS:
+                return CONTEXT_CHARS
+            return min(CONTEXT_CHARS, self.reversed_suffix.distance(text[position:][::-1]))
+        if text.startswith(suffix, position):
             return 0
-        window = self.text[position : position + 2 * size][::-1]
+        window = text[position : position + 2 * size][::-1]
         return self.reversed_suffix.scan(window)[-1] if window else size
 
     def candidate(self, start: int, end: int, edits: int) -> _Candidate:
@@ -360,19 +378,27 @@ def _check_gap(
     search: _Search, candidates: list[_Candidate], best: _Candidate
 ) -> _Candidate | None:
     """Veto ``best`` when the stored context still frames a place near the expected one that
-    explains the selector better and does not touch ``best``: the passage was there and was
+    explains the selector better and does not overlap ``best``: the passage was there and was
     edited away. A candidate at that place, if any, is taken instead."""
     gap = _find_gap(search, best.score)
-    if gap is None or gap.score >= best.score or (best.start <= gap.end and best.end >= gap.start):
+    if gap is None or gap.score >= best.score or _overlap(best, gap):
         return best
-    there = [c for c in candidates if c.start <= gap.end and c.end >= gap.start]
+    there = [c for c in candidates if _overlap(c, gap)]
     return min(there, key=lambda c: (c.score, c.cost)) if there else None
+
+
+def _overlap(candidate: _Candidate, gap: _Candidate) -> bool:
+    """Whether ``candidate`` shares a character with ``gap``, or straddles it if it is empty."""
+    if gap.start == gap.end:
+        return candidate.start < gap.start < candidate.end
+    return candidate.start < gap.end and candidate.end > gap.start
 
 
 def _find_gap(search: _Search, limit: int) -> _Candidate | None:
     """The span between the best match of the stored prefix and of the stored suffix, looked
     for less than ``limit`` from the expected start; ``None`` when either context is not
-    recognisably there (more than :data:`BAND` of it edited)."""
+    recognisably there (more than :data:`BAND` of it edited) or the span could not score
+    under ``limit``."""
     if limit <= 0:
         return None
     text, selector = search.text, search.selector
@@ -380,31 +406,46 @@ def _find_gap(search: _Search, limit: int) -> _Candidate | None:
     lp, ls = len(selector.prefix), len(selector.suffix)
     lo = max(0, search.expected[0] - limit)
     hi = min(n, search.expected[-1] + limit)
-    if lp == 0:
-        if selector.start != 0:
-            return None
-        begin, prefix_cost = 0, 0
+    if lp < CONTEXT_CHARS:  # anchored at the start of the text, as in _Search.prefix_cost
+        reach = min(hi, lp + CONTEXT_CHARS)
+        starts = [lp, *search.prefix.scan(text[:reach], anchored=True)]
+        options = [(p, starts[p]) for p in range(lo, reach + 1)]
     else:
         first = max(0, lo - 2 * lp)
-        costs = search.prefix.scan(text[first:hi])
-        begin, prefix_cost = min(
-            ((first + j + 1, c) for j, c in enumerate(costs) if first + j + 1 >= lo),
-            key=lambda pc: (pc[1] + search.distance(pc[0]), pc[0]),
-            default=(0, lp + 1),
-        )
-        if prefix_cost > BAND * lp:
+        starts = search.prefix.scan(text[first:hi])
+        options = [(first + j + 1, c) for j, c in enumerate(starts) if first + j + 1 >= lo]
+    begin, prefix_cost = min(
+        ((p, c) for p, c in options if c <= BAND * lp),
+        key=lambda pc: (pc[1] + search.distance(pc[0]), pc[0]),
+        default=(0, -1),
+    )
+    if prefix_cost < 0:
+        return None
+
+    if ls < CONTEXT_CHARS:  # anchored at the end of the text
+        first = max(begin, n - ls - CONTEXT_CHARS)
+        if first - begin > m + limit:  # so many characters between cost more than limit
             return None
-    if ls == 0:
-        end, suffix_cost = n, 0
+        last = n
+        ends = search.reversed_suffix.scan(text[first:][::-1], anchored=True)
+        options = [(n, ls), *((n - j - 1, c) for j, c in enumerate(ends))]
     else:
         last = min(n, begin + m + limit + 2 * ls)
-        costs = search.reversed_suffix.scan(text[begin:last][::-1])
-        end, suffix_cost = min(
-            ((last - j - 1, c) for j, c in enumerate(costs)),
-            key=lambda ec: (ec[1] + abs(ec[0] - begin - m), ec[0]),
-            default=(n, ls + 1),
-        )
-        if suffix_cost > BAND * ls:
-            return None
-    edits = search.pattern.distance(text[begin:end])
-    return _Candidate(begin, end, edits, edits + prefix_cost + suffix_cost, search.distance(begin))
+        ends = search.reversed_suffix.scan(text[begin:last][::-1])
+        options = [(last - j - 1, c) for j, c in enumerate(ends)]
+    # edits[i] is the edit distance from the quote to text[begin:begin + i + 1].
+    edits = search.pattern.scan(text[begin:last], anchored=True)
+
+    def quote_edits(end: int) -> int:
+        return edits[end - begin - 1] if end > begin else m
+
+    # Of the ends where the suffix is recognisably there, the one explaining the selector best.
+    end, suffix_cost = min(
+        ((e, c) for e, c in options if c <= BAND * ls),
+        key=lambda ec: (ec[1] + quote_edits(ec[0]), ec[1]),
+        default=(n, -1),
+    )
+    if suffix_cost < 0:
+        return None
+    cost = quote_edits(end) + prefix_cost + suffix_cost
+    return _Candidate(begin, end, quote_edits(end), cost, search.distance(begin))

@@ -87,6 +87,23 @@ def search_fold(text: str) -> tuple[str, list[int]]:
     return "".join(folded), offsets
 
 
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table that folds each character on first sight, then remembers."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        if len(self) < 100_000:
+            self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold_for_search(text: str) -> str:
-    """Fold ``text`` the way the index does, without the offset map (queries, tag names)."""
-    return search_fold(text)[0]
+    """Fold ``text`` exactly as :func:`search_fold` does, without the offset map: the fast
+    path (one ``str.translate``) for indexing whole articles."""
+    folded = text.translate(_FOLD_TABLE)
+    if "\u3099" in folded or "\u309a" in folded:  # half-width voicing marks to compose
+        return search_fold(text)[0]
+    return folded

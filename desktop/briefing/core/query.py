@@ -228,7 +228,7 @@ class _Builder:
 
     def groups(self) -> tuple[tuple[Term, ...], ...]:
         alternatives = [terms for terms in self.alternatives if terms]
-        if len(alternatives) < len(self.alternatives):
+        if len(self.alternatives) > 1 and len(alternatives) < len(self.alternatives):
             self.warnings.append("OR needs a word to look for on each side: a bare OR ignored.")
         if not alternatives:
             return (tuple(self.negated),) if self.negated else ()

@@ -17,6 +17,7 @@ same rules when they turn the paragraphs into Markdown.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -24,8 +25,12 @@ from dataclasses import dataclass
 
 from briefing.core.markdown import join_lines
 
-CJK_CLASS = "\u3001-\u303f\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
-_KANA_OR_PUNCT = "\u3001-\u303f\u3040-\u309f\u30fb\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+CJK_CLASS = (
+    "\u3001-\u303f\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+)
+_KANA_OR_PUNCT = (
+    "\u3001-\u303f\u3040-\u309f\u30fb\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+)
 _SENTENCE_END = "。．.!?！？…‥"
 _CLOSERS = "」』）)】〕〉》”’\"'"
 _CLAUSE_END = "、，,・;；"
@@ -36,20 +41,25 @@ _UNIT = (
     "国校位番号条項章節部編巻頁倍割厘万億兆千百十円元度期次週隻機両発点票戸階]|ドル|ユーロ|キロ|トン"
 )
 # After a short unpunctuated line, only these can begin a line that goes on with its sentence.
-_CONTINUATION_START = re.compile(r"[をがへぁぃぅぇぉっゃゅょゎァィゥェォッャュョー、。，．」』）]|[a-z]")
-_BULLET = re.compile(r"(?:[・•●○◯■□◆◇▪▫◦‣∙]\s*|[-*+–]\s+)(?=\S)")
+_CONTINUATION_START = re.compile(
+    r"[をがへぁぃぅぇぉっゃゅょゎァィゥェォッャュョー、。，．」』）]|[a-z]"
+)
+_BULLET = re.compile(r"(?:[・•●○◯■□◆◇▪▫◦‣∙]\s*|[-*–]\s+)(?=\S)")
 _CIRCLED = re.compile(r"[\u2460-\u2473\u24eb-\u24f4\u2776-\u277f]\s*(?=\S)")  # ① ⓫ ❶
 _SECTION = re.compile(
     r"第\s*[0-9０-９一二三四五六七八九十百]+\s*[章節部編]"
-    r"|[0-9０-９]{1,2}\s*[．.]\s*(?![0-9０-９])\S"
     r"|[（(][0-9０-９]{1,2}[）)]\s*\S"
     r"|提言\s*[0-9０-９]+"
     r"|(?i:chapter|section|part)\s+[0-9IVX]+\b"
     r"|(?:はじめに|おわりに|まとめ|むすび(?:に)?|結論|結語|序論|序章|終章|要旨|要約|概要"
     r"|参考文献|Introduction|Conclusions?|Summary|Abstract|References|Notes|Bibliography)$"
 )
-# "1 冷戦後のNATO拡大", "2.1 Background": a bare section number, not a quantity ("4 割").
-_NUMBERED = re.compile(rf"[0-9]{{1,2}}(?:\.[0-9]{{1,2}})*\s+(?!{_UNIT}|%)[^\d\s]")
+# "1．NATOの東方拡大", "3．2014年…" (not "3.5"), "1 冷戦後のNATO拡大", "2.1 Background": a
+# section number, not a quantity ("4 割"). Such a line with a comma is a numbered sentence.
+_NUMBERED = re.compile(
+    rf"[0-9０-９]{{1,2}}\s*(?:．|\.(?![0-9]))\s*\S"
+    rf"|[0-9]{{1,2}}(?:\.[0-9]{{1,2}})*\s+(?!{_UNIT}|%)[^\d\s]"
+)
 _PAGE_NUMBER = re.compile(
     r"(?:[-–—‐]\s*)?(?:\d{1,4}|(?=[ivxl])x{0,3}(?:ix|iv|v?i{0,3}))(?:\s*[-–—‐])?"
     r"|\d{1,4}\s*/\s*\d{1,4}|(?i:page|p\.)\s*\d{1,4}(?:\s*(?i:of|/)\s*\d{1,4})?|\d{1,4}\s*(?:ページ|頁)"
@@ -74,7 +84,7 @@ _SPACE_CJK_KANA = re.compile(
 )
 _DIGIT_SPACE_CJK = re.compile(rf"(?<=\d) (?={_UNIT})")
 _NEAR_FULL = 0.85  # a line this close to the full width was broken by the layout, not the author
-_SHORT = 30.0  # display width under which an unpunctuated line stands alone in unwrapped text
+_SHORT = 30.0  # without a known full width, a running header is narrower than this (em)
 
 
 def display_width(text: str) -> float:
@@ -84,7 +94,8 @@ def display_width(text: str) -> float:
 
 def ends_sentence(text: str, *, strict: bool = False) -> bool:
     """Whether ``text`` ends a sentence: 。.!? possibly inside closing quotes or brackets.
-    Unless ``strict``, a closing bracket or a colon alone counts too ("（AP/アフロ）", "次の通り：")."""
+    Unless ``strict``, a closing bracket or a colon alone counts too ("（AP/アフロ）",
+    "次の通り：")."""
     text = text.rstrip()
     bare = text.rstrip(_CLOSERS)
     if bare and bare[-1] in _SENTENCE_END:
@@ -117,7 +128,8 @@ def is_section_heading(text: str) -> bool:
     if _SECTION.match(text):
         return True
     has_cjk = re.search(f"[{CJK_CLASS}]", text) is not None
-    return bool(_NUMBERED.match(text)) and (has_cjk or len(text) <= 40)
+    comma = re.search("[、，,]", text) is not None
+    return bool(_NUMBERED.match(text)) and not comma and (has_cjk or len(text) <= 40)
 
 
 @dataclass
@@ -127,6 +139,7 @@ class _Line:
     gap: int = 0  # blank lines before it
     page_start: bool = False
     indented: bool = False
+    dropped: bool = False  # page furniture: neither text nor a gap between paragraphs
 
 
 def needs_reflow(text: str) -> bool:
@@ -152,7 +165,7 @@ def needs_reflow(text: str) -> bool:
     if invented >= 3:
         signs += 1
     blocks = [b.strip() for b in re.split(r"\n\s*\n", text) if b.strip()]
-    if any(_broken_between(a, b) for a, b in zip(blocks, blocks[1:], strict=False)):
+    if any(_broken_between(a, b) for a, b in itertools.pairwise(blocks)):
         signs += 1
     return signs >= 2
 
@@ -160,7 +173,8 @@ def needs_reflow(text: str) -> bool:
 def reflow(text: str) -> str:
     """Paragraphs of PDF-extracted ``text``, separated by ``"\\n\\n"`` (plain text)."""
     pages = [[_line(raw) for raw in page.split("\n")] for page in text.split("\f")]
-    lines = _with_gaps(_drop_furniture(pages))
+    full = _full_width([ln for page in pages for ln in page if ln.text])
+    lines = _with_gaps(_drop_furniture(pages, 0.75 * full if full else _SHORT))
     full = _full_width(lines)
     hard_gap = 2 if _double_spaced(lines) else 1
     paragraphs: list[str] = []
@@ -203,17 +217,20 @@ def _double_spaced(lines: list[_Line]) -> bool:
     return bool(rest) and sum(1 for ln in rest if ln.gap == 1) >= 0.6 * len(rest)
 
 
-def _drop_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
-    """Remove page numbers, running headers and footers (short lines repeated at the top or
-    bottom of pages) and the line Qt's printer draws on both sides of a page break."""
-    pages = [[ln for ln in page if not _PAGE_NUMBER.fullmatch(ln.text)] for page in pages]
+def _drop_furniture(pages: list[list[_Line]], short: float) -> list[list[_Line]]:
+    """Remove page numbers, running headers and footers (lines narrower than ``short``
+    repeated at the top or bottom of pages) and the line Qt's printer draws on both sides of
+    a page break."""
+    for page in pages:
+        for ln in page:
+            ln.dropped = bool(_PAGE_NUMBER.fullmatch(ln.text))
     if len(pages) == 1:
         # No page positions: a short line seen three times or more is a header; keep the first.
-        counts = Counter(ln.text for ln in pages[0] if ln.text and ln.width < _SHORT)
+        counts = Counter(ln.text for ln in pages[0] if ln.text and ln.width < short)
         seen: set[str] = set()
         for ln in pages[0]:
             if counts[ln.text] >= 3 and not is_list_item(ln.text):
-                ln.text = "" if ln.text in seen else ln.text
+                ln.dropped = ln.text in seen
                 seen.add(ln.text)
         return pages
     need = max(2, (len(pages) + 1) // 2)
@@ -221,17 +238,17 @@ def _drop_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
         counts = Counter(k for page in pages for k in {_key(ln) for ln in _body(page)[ends]})
         for page in pages:
             for ln in _body(page)[ends]:
-                if ln.width < _SHORT and counts[_key(ln)] >= need:
-                    ln.text = ""
-    for before, after in zip(pages, pages[1:], strict=False):
+                if ln.width < short and counts[_key(ln)] >= need and not is_list_item(ln.text):
+                    ln.dropped = True
+    for before, after in itertools.pairwise(pages):
         last, first = _body(before)[-1:], _body(after)[:1]
-        if last and first and last[0].text == first[0].text and last[0].width >= _SHORT / 2:
-            first[0].text = ""
+        if last and first and last[0].text == first[0].text and last[0].width >= short / 2:
+            first[0].dropped = True
     return pages
 
 
 def _body(page: list[_Line]) -> list[_Line]:
-    return [ln for ln in page if ln.text]
+    return [ln for ln in page if ln.text and not ln.dropped]
 
 
 def _key(line: _Line) -> str:
@@ -243,6 +260,8 @@ def _with_gaps(pages: list[list[_Line]]) -> list[_Line]:
     for number, page in enumerate(pages):
         gap, first = 0, number > 0
         for line in page:
+            if line.dropped:
+                continue
             if not line.text:
                 gap += 1
                 continue

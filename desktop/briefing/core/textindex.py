@@ -21,7 +21,8 @@ it has at least ``PREFIX_MIN_LENGTH`` characters (``sanction`` finds ``sanctions
 ones match whole words only, because ``us``, ``eu`` or ``10`` as prefixes would flood the
 results with ``use``, ``europe`` and ``100``. CJK text matches as a plain substring.
 :func:`term_match` (the candidate rows) and :func:`find_spans` (the exact occurrences) apply
-the same rule, so a row FTS5 finds is a row with a span, and the other way round.
+the same rule, so every row with a span is a row FTS5 finds; for a term that is one CJK run
+or one word the reverse holds too (:func:`is_exact`).
 """
 
 from __future__ import annotations

@@ -11,8 +11,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from briefing.core.normalize import fold_for_search
-from briefing.core.query import Query, exclusion_expression, match_expression, parse_query
-from briefing.core.textindex import find_spans
+from briefing.core.query import (
+    Query,
+    exclusion_expression,
+    match_expression,
+    matches,
+    parse_query,
+)
+from briefing.core.textindex import find_spans, is_exact
 from briefing.store import LibraryDatabase, search_index
 from briefing.store import articles as article_store
 from briefing.store import highlights as highlight_store
@@ -76,34 +82,25 @@ def _needles(query: Query) -> list[list[str]]:
 
 def _first_span(text: str, needle: str) -> tuple[int, int] | None:
     """First exact occurrence of a folded needle, folding the text a chunk at a time so a
-    match near the start costs little on a long article."""
+    match near the start costs little on a long article. Each chunk carries the character
+    before it, so a Latin word cut by the chunk edge is not taken for a word start."""
     overlap = 4 * len(needle) + 8
     for start in range(0, max(len(text), 1), _CHUNK):
-        chunk = text[start : start + _CHUNK + overlap]
-        spans = find_spans(chunk, needle)
-        if spans:
-            return spans[0][0] + start, spans[0][1] + start
+        lead = 1 if start else 0
+        chunk = text[start - lead : start + _CHUNK + overlap]
+        for span_start, span_end in find_spans(chunk, needle):
+            if span_start >= lead:
+                return span_start + start - lead, span_end + start - lead
         if start + _CHUNK >= len(text):
             break
     return None
 
 
-def _satisfied(fields: list[str], groups: list[list[str]]) -> tuple[int, int] | bool | None:
-    """Whether some group has every needle in some field; returns the first span found in
-    ``fields[-1]`` (the main text) when there is one, True when satisfied elsewhere only."""
-    if not groups or not any(groups):
-        return True
-    for needles in groups:
-        first: tuple[int, int] | None = None
-        for needle in needles:
-            spans = [_first_span(f, needle) for f in fields]
-            if not any(spans):
-                break
-            if spans[-1] and (first is None or spans[-1][0] < first[0]):
-                first = spans[-1]
-        else:
-            return first or True
-    return None
+def _anchor(text: str, groups: list[list[str]]) -> tuple[int, int] | None:
+    """The earliest place in ``text`` where any wanted term occurs, for the snippet."""
+    needles = {n for group in groups for n in group}
+    spans = [span for needle in needles if (span := _first_span(text, needle))]
+    return min(spans) if spans else None
 
 
 def _snippet(text: str, anchor: tuple[int, int] | None, groups: list[list[str]]) -> tuple[str, tuple]:
@@ -149,6 +146,9 @@ def search(db: LibraryDatabase, text: str, limit: int = 20) -> SearchResults:
         match = match_expression(query)
         exclude = None if match else exclusion_expression(query)
         groups = _needles(query)
+        # Single words and CJK runs are answered exactly by the index; anything else (a
+        # phrase with spaces, an inexact exclusion) is checked against the texts themselves.
+        check = None if all(is_exact(t.text) for g in query.groups for t in g) else query
         filters = search_index.Filters(
             sources=query.sources, date_from=query.date_from, date_to=query.date_to,
             tag_ids=tuple(tag_ids), has_note=query.has_note, orphaned=query.orphaned,
@@ -157,14 +157,18 @@ def search(db: LibraryDatabase, text: str, limit: int = 20) -> SearchResults:
         hits: list[SearchHit] = []
         highlight_only = bool(query.tags or query.has_note or query.orphaned)
         if not highlight_only:
-            hits += _article_hits(db, search_index.match_articles(db, match, exclude, filters, fetch), groups)
-        hits += _highlight_hits(db, search_index.match_highlights(db, match, exclude, filters, fetch), groups)
+            ranked = search_index.match_articles(db, match, exclude, filters, fetch)
+            hits += _article_hits(db, ranked, groups, check)
+        ranked = search_index.match_highlights(db, match, exclude, filters, fetch)
+        hits += _highlight_hits(db, ranked, groups, check)
     hits.sort(key=lambda hit: hit.score)
     results.hits = hits[:limit]
     return results
 
 
-def _article_hits(db: LibraryDatabase, ranked: list[tuple[int, float]], groups: list[list[str]]) -> list[SearchHit]:
+def _article_hits(
+    db: LibraryDatabase, ranked: list[tuple[int, float]], groups: list[list[str]], check: Query | None
+) -> list[SearchHit]:
     if not ranked:
         return []
     articles = article_store.get_articles(db, [article_id for article_id, _ in ranked])
@@ -173,31 +177,27 @@ def _article_hits(db: LibraryDatabase, ranked: list[tuple[int, float]], groups: 
         article = articles.get(article_id)
         if article is None:
             continue
-        found = _satisfied([article.title, article.text], groups)
-        if found is None:
+        if check is not None and not matches(check, article.title, article.text):
             continue
-        anchor = found if isinstance(found, tuple) else None
-        snippet, marks = _snippet(article.text, anchor, groups)
+        snippet, marks = _snippet(article.text, _anchor(article.text, groups), groups)
         hits.append(SearchHit("article", article.id, article.id, article.title, snippet, marks, score))
     return hits
 
 
-def _highlight_hits(db: LibraryDatabase, ranked: list[tuple[int, float]], groups: list[list[str]]) -> list[SearchHit]:
+def _highlight_hits(
+    db: LibraryDatabase, ranked: list[tuple[int, float]], groups: list[list[str]], check: Query | None
+) -> list[SearchHit]:
     if not ranked:
         return []
     items = {h.id: h for h in highlight_store.list_highlights(db, ids=[i for i, _ in ranked])}
-    aliases = {tag.name: " ".join((tag.name, *tag.aliases)) for tag in tag_store.list_tags(db)}
     hits = []
     for highlight_id, score in ranked:
         item = items.get(highlight_id)
         if item is None:
             continue
-        tag_text = " ".join(aliases.get(name, name) for name in item.tags)
-        found = _satisfied([tag_text, item.note, item.quote], groups)
-        if found is None:
+        if check is not None and not matches(check, item.quote, item.note):
             continue
-        anchor = found if isinstance(found, tuple) else None
-        snippet, marks = _snippet(item.quote, anchor, groups)
+        snippet, marks = _snippet(item.quote, _anchor(item.quote, groups), groups)
         hits.append(
             SearchHit("highlight", item.id, item.article_id, item.article_title, snippet, marks,
                       score, item.tags, item.note)

@@ -113,12 +113,10 @@ class EditTag(Command):
 
     @staticmethod
     def _apply(db: LibraryDatabase, tag_id: int, values: dict[str, Any], aliases: list[str] | None) -> None:
-        # Names and aliases are in the highlights' index rows: rebuild those rows around the change.
-        with highlight_store.reindexing(db, highlight_store.highlight_ids(db, tag_id=tag_id)):
-            if values:
-                tag_store.update_tag(db, tag_id, **values)
-            if aliases is not None:
-                tag_store.set_aliases(db, tag_id, aliases)
+        if values:
+            tag_store.update_tag(db, tag_id, **values)
+        if aliases is not None:
+            tag_store.set_aliases(db, tag_id, aliases)
 
 
 class MergeTags(Command):
@@ -148,18 +146,16 @@ class MergeTags(Command):
             current = highlight_store.tag_ids_of(db, highlight_id)
             merged = [target_id if t == source_id else t for t in current]
             highlight_store.set_tags(db, highlight_id, merged)
-        with highlight_store.reindexing(db, highlight_store.highlight_ids(db, tag_id=target_id)):
-            tag_store.delete_tag(db, source_id)
-            keep = [*target_tag.aliases, source_tag.name, *source_tag.aliases]
-            tag_store.set_aliases(db, target_id, list(dict.fromkeys(keep)))
+        tag_store.delete_tag(db, source_id)
+        keep = [*target_tag.aliases, source_tag.name, *source_tag.aliases]
+        tag_store.set_aliases(db, target_id, list(dict.fromkeys(keep)))
         return Changes(tags=True, highlights=frozenset(moved))
 
     def undo(self, db: LibraryDatabase) -> Changes:
         state = self._state
         assert state is not None
         target_id = state["target_id"]
-        with highlight_store.reindexing(db, highlight_store.highlight_ids(db, tag_id=target_id)):
-            tag_store.set_aliases(db, target_id, state["target_aliases"])
+        tag_store.set_aliases(db, target_id, state["target_aliases"])
         row = dict(state["source_row"])
         row.pop("name_key", None)
         source_id = tag_store.insert_tag(db, row)

@@ -17,25 +17,15 @@ HIGHLIGHT_COLUMNS = (
 )
 
 
-def _tag_text(db: LibraryDatabase, highlight_id: int) -> str:
-    """Tag names and aliases of a highlight, as the search index holds them."""
-    rows = db.execute(
-        "SELECT t.name, (SELECT group_concat(alias, ' ') FROM tag_aliases WHERE tag_id = t.id) "
-        "FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id WHERE ht.highlight_id = ?",
-        [highlight_id],
-    ).fetchall()
-    return " ".join(f"{name} {aliases or ''}".strip() for name, aliases in rows)
-
-
-def _fts_values(db: LibraryDatabase, highlight_id: int) -> tuple[str, str, str] | None:
+def _fts_values(db: LibraryDatabase, highlight_id: int) -> tuple[str, str] | None:
     row = db.execute("SELECT quote, note FROM highlights WHERE id = ?", [highlight_id]).fetchone()
-    return (row[0], row[1], _tag_text(db, highlight_id)) if row else None
+    return (row[0], row[1]) if row else None
 
 
 @contextlib.contextmanager
 def reindexing(db: LibraryDatabase, highlight_ids: Iterable[int]) -> Iterator[None]:
-    """Keep the index true across a change to these highlights' quote, note or tags: their
-    index rows are removed with the values they were made from, and added back after."""
+    """Keep the index true across a change to these highlights' quote or note: their index
+    rows are removed with the values they were made from, and added back after."""
     ids = list(highlight_ids)
     for highlight_id in ids:
         values = _fts_values(db, highlight_id)
@@ -99,13 +89,11 @@ def update_highlight(db: LibraryDatabase, highlight_id: int, **values: Any) -> N
 
 
 def set_tags(db: LibraryDatabase, highlight_id: int, tag_ids: Iterable[int]) -> None:
-    with reindexing(db, [highlight_id]):
-        db.execute("DELETE FROM highlight_tags WHERE highlight_id = ?", [highlight_id])
-        for tag_id in dict.fromkeys(tag_ids):
-            db.execute(
-                "INSERT INTO highlight_tags (highlight_id, tag_id) VALUES (?, ?)",
-                [highlight_id, tag_id],
-            )
+    db.execute("DELETE FROM highlight_tags WHERE highlight_id = ?", [highlight_id])
+    for tag_id in dict.fromkeys(tag_ids):
+        db.execute(
+            "INSERT INTO highlight_tags (highlight_id, tag_id) VALUES (?, ?)", [highlight_id, tag_id]
+        )
 
 
 def highlight_ids(
@@ -204,9 +192,6 @@ def _highlight(row: dict[str, Any], tags: tuple[str, ...]) -> Highlight:
     )
 
 
-def fts_rows(db: LibraryDatabase) -> Iterator[tuple[int, str, str, str]]:
-    """``(id, quote, note, tag text)`` of every highlight, for a full reindex."""
-    for (highlight_id,) in db.execute("SELECT id FROM highlights ORDER BY id").fetchall():
-        values = _fts_values(db, highlight_id)
-        if values:
-            yield (highlight_id, *values)
+def fts_rows(db: LibraryDatabase) -> Iterator[tuple[int, str, str]]:
+    """``(id, quote, note)`` of every highlight, for a full reindex."""
+    yield from db.execute("SELECT id, quote, note FROM highlights ORDER BY id").fetchall()

@@ -112,8 +112,7 @@ def m003_search_index(db: LibraryDatabase) -> None:
         f"CREATE VIRTUAL TABLE article_fts USING fts5(title, body, content='', tokenize='{TOKENIZER}')"
     )
     db.execute(
-        "CREATE VIRTUAL TABLE highlight_fts USING fts5("
-        f"quote, note, tags, content='', tokenize='{TOKENIZER}')"
+        f"CREATE VIRTUAL TABLE highlight_fts USING fts5(quote, note, content='', tokenize='{TOKENIZER}')"
     )
     db["meta"].create({"key": str, "value": str}, pk="key")
 

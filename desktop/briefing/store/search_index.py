@@ -15,7 +15,7 @@ from briefing.core.textindex import INDEX_VERSION, index_tokens
 from briefing.store.db import LibraryDatabase
 
 ARTICLE_WEIGHTS = (4.0, 1.0)  # title, body
-HIGHLIGHT_WEIGHTS = (2.0, 1.0, 1.0)  # quote, note, tags
+HIGHLIGHT_WEIGHTS = (2.0, 1.0)  # quote, note
 
 
 def add_article(db: LibraryDatabase, article_id: int, title: str, text: str) -> None:
@@ -32,18 +32,17 @@ def remove_article(db: LibraryDatabase, article_id: int, title: str, text: str) 
     )
 
 
-def add_highlight(db: LibraryDatabase, highlight_id: int, quote: str, note: str, tags: str) -> None:
+def add_highlight(db: LibraryDatabase, highlight_id: int, quote: str, note: str) -> None:
     db.execute(
-        "INSERT INTO highlight_fts (rowid, quote, note, tags) VALUES (?, ?, ?, ?)",
-        [highlight_id, index_tokens(quote), index_tokens(note), index_tokens(tags)],
+        "INSERT INTO highlight_fts (rowid, quote, note) VALUES (?, ?, ?)",
+        [highlight_id, index_tokens(quote), index_tokens(note)],
     )
 
 
-def remove_highlight(db: LibraryDatabase, highlight_id: int, quote: str, note: str, tags: str) -> None:
+def remove_highlight(db: LibraryDatabase, highlight_id: int, quote: str, note: str) -> None:
     db.execute(
-        "INSERT INTO highlight_fts (highlight_fts, rowid, quote, note, tags) "
-        "VALUES ('delete', ?, ?, ?, ?)",
-        [highlight_id, index_tokens(quote), index_tokens(note), index_tokens(tags)],
+        "INSERT INTO highlight_fts (highlight_fts, rowid, quote, note) VALUES ('delete', ?, ?, ?)",
+        [highlight_id, index_tokens(quote), index_tokens(note)],
     )
 
 
@@ -60,13 +59,12 @@ def index_is_current(db: LibraryDatabase) -> bool:
 
 def rebuild(
     db: LibraryDatabase,
-    highlight_rows: Iterable[tuple[int, str, str, str]],
+    highlight_rows: Iterable[tuple[int, str, str]],
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Empty both FTS tables and index every article and the given highlights again.
 
-    ``highlight_rows`` yields ``(id, quote, note, tags)``; it comes from the highlights module
-    so that the tag text is built in one place. Returns the number of rows indexed.
+    ``highlight_rows`` yields ``(id, quote, note)``. Returns the number of rows indexed.
     """
     db.execute("INSERT INTO article_fts (article_fts) VALUES ('delete-all')")
     db.execute("INSERT INTO highlight_fts (highlight_fts) VALUES ('delete-all')")
