@@ -10,7 +10,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from briefing.services import Library  # noqa: E402
+from briefing.services import Library
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLES = REPO / "articles"

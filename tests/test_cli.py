@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from briefing.cli import main
+
 from tests.conftest import ARTICLES
 
 
@@ -65,8 +65,20 @@ def test_highlight_highlights_tags_workflow(capsys, db: str) -> None:
     article_id = str(rows[0]["id"])
     text = run(capsys, "--db", db, "article", article_id, "--text")[1]
     quote = text.splitlines()[1][:20]
-    code, out, _ = run(capsys, "--db", db, "highlight", article_id, "--quote", quote,
-                       "--tag", "制裁", "--note", "cli note", "--json")
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db,
+        "highlight",
+        article_id,
+        "--quote",
+        quote,
+        "--tag",
+        "制裁",
+        "--note",
+        "cli note",
+        "--json",
+    )
     assert code == 0
     created = json.loads(out)
     assert created["quote"] == quote and created["tags"] == ["sanctions"]
@@ -97,15 +109,27 @@ def test_search_json(capsys, db: str) -> None:
 def test_not_a_library_is_one_line(capsys, tmp_path: Path) -> None:
     fake = tmp_path / "fake.db"
     fake.write_text("just text")
-    code, out, err = run(capsys, "--db", str(fake), "list")
+    code, _, err = run(capsys, "--db", str(fake), "list")
     assert code == 2 and err.count("\n") == 1 and "not a Briefing Reader library" in err
 
 
 def test_installed_command_and_env_variable(tmp_path: Path) -> None:
     env = {**os.environ, "BRIEFING_DB": str(tmp_path / "env.db")}
     exe = Path(sys.executable).with_name("briefing-reader")
-    result = subprocess.run([str(exe), "--help"], capture_output=True, text=True, env=env, check=True)
-    for command in ("import", "list", "article", "highlight", "highlights", "tags", "tag", "search", "reindex"):
+    result = subprocess.run(
+        [str(exe), "--help"], capture_output=True, text=True, env=env, check=True
+    )
+    for command in (
+        "import",
+        "list",
+        "article",
+        "highlight",
+        "highlights",
+        "tags",
+        "tag",
+        "search",
+        "reindex",
+    ):
         assert command in result.stdout
     subprocess.run([str(exe), "list"], capture_output=True, env=env, check=True)
     assert (tmp_path / "env.db").exists()

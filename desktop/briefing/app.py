@@ -36,6 +36,7 @@ def run_window(db_path: Path, screenshot: Path | None = None) -> int:
     window = MainWindow(library)
     window.show()
     if screenshot is not None:
+
         def grab() -> None:
             window.grab().save(str(screenshot))
             window.close()

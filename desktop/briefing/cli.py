@@ -45,11 +45,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
-        "--db", type=Path, default=None,
+        "--db",
+        type=Path,
+        default=None,
         help=f"library file (default: ${DB_ENV}, else {default_library_path()})",
     )
     parser.add_argument(
-        "--screenshot", type=Path, default=None, metavar="PNG",
+        "--screenshot",
+        type=Path,
+        default=None,
+        metavar="PNG",
         help="open the window, save it as a PNG once shown, and quit",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -185,8 +190,10 @@ def cmd_list(library: Library, args: argparse.Namespace) -> int:
         _print_json(rows)
         return 0
     for r in rows:
-        print(f"{r['id']:>5}  {r['published'] or '':<10}  {r['language']:<3} {r['characters']:>7}  "
-              f"{r['title']}" + (f" — {r['source']}" if r["source"] else ""))
+        print(
+            f"{r['id']:>5}  {r['published'] or '':<10}  {r['language']:<3} {r['characters']:>7}  "
+            f"{r['title']}" + (f" — {r['source']}" if r["source"] else "")
+        )
     return 0
 
 
@@ -213,20 +220,29 @@ def cmd_delete_article(library: Library, args: argparse.Namespace) -> int:
 
 def cmd_highlight(library: Library, args: argparse.Namespace) -> int:
     start = library.locate_quote(args.article_id, args.quote, args.occurrence)
-    command = AddHighlight(args.article_id, start, start + len(args.quote), tuple(args.tag), args.note)
+    command = AddHighlight(
+        args.article_id, start, start + len(args.quote), tuple(args.tag), args.note
+    )
     library.execute(command)
     item = library.highlight(command.highlight_id)
     if args.json:
         _print_json(serialize.highlight(item))
     else:
-        print(f"highlight {item.id} on article {item.article_id} at {item.selector.start}–{item.selector.end}")
+        print(
+            f"highlight {item.id} on article {item.article_id} "
+            f"at {item.selector.start}–{item.selector.end}"
+        )
     return 0
 
 
 def cmd_highlights(library: Library, args: argparse.Namespace) -> int:
     items = library.highlights(
-        article_id=args.article, tags_all=args.tag, tags_any=args.any_tag,
-        since=args.since, until=args.until, orphaned=True if args.orphaned else None,
+        article_id=args.article,
+        tags_all=args.tag,
+        tags_any=args.any_tag,
+        since=args.since,
+        until=args.until,
+        orphaned=True if args.orphaned else None,
     )
     if args.json:
         _print_json([serialize.highlight(h) for h in items])
@@ -234,7 +250,9 @@ def cmd_highlights(library: Library, args: argparse.Namespace) -> int:
     for h in items:
         flag = " [orphaned]" if h.orphaned else ""
         tags = f" [{', '.join(h.tags)}]" if h.tags else ""
-        print(f"{h.id:>5}  #{h.article_id} {h.article_title[:30]}{flag}{tags}\n       「{h.quote}」")
+        print(
+            f"{h.id:>5}  #{h.article_id} {h.article_title[:30]}{flag}{tags}\n       「{h.quote}」"
+        )
         if h.note:
             print(f"       note: {h.note}")
     return 0
@@ -277,15 +295,24 @@ def cmd_tag(library: Library, args: argparse.Namespace) -> int:
         command = CreateTag(args.name, args.color, args.description, tuple(args.alias), args.slot)
         done = f"created tag “{command.name}”"
     elif action == "rename":
-        command, done = EditTag(args.name, name=args.new_name), f"renamed “{args.name}” to “{args.new_name}”"
+        command, done = (
+            EditTag(args.name, name=args.new_name),
+            f"renamed “{args.name}” to “{args.new_name}”",
+        )
     elif action == "merge":
-        command, done = MergeTags(args.source, args.target), f"merged “{args.source}” into “{args.target}”"
+        command, done = (
+            MergeTags(args.source, args.target),
+            f"merged “{args.source}” into “{args.target}”",
+        )
     elif action == "delete":
         command, done = DeleteTag(args.name, untag=args.untag), f"deleted tag “{args.name}”"
     elif action == "color":
         command, done = EditTag(args.name, color=args.color), f"“{args.name}” is now {args.color}"
     else:
-        command, done = EditTag(args.name, aliases=tuple(args.aliases)), f"aliases of “{args.name}” set"
+        command, done = (
+            EditTag(args.name, aliases=tuple(args.aliases)),
+            f"aliases of “{args.name}” set",
+        )
     library.execute(command)
     print(done)
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-
+from briefing.core.model import ArticleDraft
 from briefing.services import (
     AddHighlight,
     BriefingError,
@@ -20,14 +20,18 @@ from briefing.services import (
     MergeTags,
 )
 from briefing.services.importing import import_draft
-from briefing.core.model import ArticleDraft
 
-BODY = "対露制裁は石油大手に及んだ。\n\n影の船団への二次制裁も検討されている。\n\nNATO is coordinating aid."
+BODY = (
+    "対露制裁は石油大手に及んだ。\n\n影の船団への二次制裁も検討されている。\n\n"
+    "NATO is coordinating aid."
+)
 
 
 @pytest.fixture
 def article_id(library: Library) -> int:
-    outcome = import_draft(library.db, ArticleDraft("制裁の行方", BODY, source="テスト", language="ja"))
+    outcome = import_draft(
+        library.db, ArticleDraft("制裁の行方", BODY, source="テスト", language="ja")
+    )
     assert outcome.status == "imported"
     return outcome.article_id
 
@@ -49,7 +53,9 @@ def test_new_library_has_the_three_standing_tags(library: Library) -> None:
 
 
 def test_add_highlight_stores_quote_context_and_tags(library: Library, article_id: int) -> None:
-    highlight_id = add(library, article_id, "影の船団への二次制裁", "sanctions", note="watch **this**")
+    highlight_id = add(
+        library, article_id, "影の船団への二次制裁", "sanctions", note="watch **this**"
+    )
     item = library.highlight(highlight_id)
     text = library.article(article_id).text
     assert text[item.selector.start : item.selector.end] == "影の船団への二次制裁"
@@ -97,9 +103,15 @@ def test_delete_and_undo_restores_tags_and_note(library: Library, article_id: in
 def test_edit_note_and_tags_undo(library: Library, article_id: int) -> None:
     highlight_id = add(library, article_id, "二次制裁", "sanctions")
     library.execute(EditHighlight(highlight_id, note="重要", tags=("NSATU",)))
-    assert (library.highlight(highlight_id).note, library.highlight(highlight_id).tags) == ("重要", ("NSATU",))
+    assert (library.highlight(highlight_id).note, library.highlight(highlight_id).tags) == (
+        "重要",
+        ("NSATU",),
+    )
     library.undo()
-    assert (library.highlight(highlight_id).note, library.highlight(highlight_id).tags) == ("", ("sanctions",))
+    assert (library.highlight(highlight_id).note, library.highlight(highlight_id).tags) == (
+        "",
+        ("sanctions",),
+    )
 
 
 def test_batch_tag_and_untag(library: Library, article_id: int) -> None:
@@ -128,8 +140,12 @@ def test_filters_all_any_dates_orphaned(library: Library, article_id: int) -> No
         library.highlights(tags_all=["nope"])
 
 
-@pytest.mark.parametrize("duplicate", ["SANCTIONS", "ｓａｎｃｔｉｏｎｓ", " sanctions ", "制裁", "北方領土"])
-def test_tag_names_unique_regardless_of_case_width_and_aliases(library: Library, duplicate: str) -> None:
+@pytest.mark.parametrize(
+    "duplicate", ["SANCTIONS", "ｓａｎｃｔｉｏｎｓ", " sanctions ", "制裁", "北方領土"]
+)
+def test_tag_names_unique_regardless_of_case_width_and_aliases(
+    library: Library, duplicate: str
+) -> None:
     with pytest.raises(BriefingError, match="already a tag or an alias"):
         library.execute(CreateTag(duplicate))
 
@@ -150,7 +166,9 @@ def test_create_rename_recolour_tag_and_undo(library: Library, article_id: int) 
         library.execute(EditTag("export controls", slot=1))
 
 
-def test_merge_moves_highlights_without_duplicates_and_undoes(library: Library, article_id: int) -> None:
+def test_merge_moves_highlights_without_duplicates_and_undoes(
+    library: Library, article_id: int
+) -> None:
     library.execute(CreateTag("shadow fleet", aliases=("影の船団",)))
     both = add(library, article_id, "影の船団", "shadow fleet", "sanctions")
     only = add(library, article_id, "二次制裁", "shadow fleet")
@@ -176,7 +194,9 @@ def test_delete_tag_refused_while_used_unless_untag(library: Library, article_id
     assert library.tag("NSATU").slot == 2
 
 
-def test_delete_article_takes_highlights_and_undo_brings_them_back(library: Library, article_id: int) -> None:
+def test_delete_article_takes_highlights_and_undo_brings_them_back(
+    library: Library, article_id: int
+) -> None:
     highlight_id = add(library, article_id, "二次制裁", "sanctions", note="keep")
     library.execute(DeleteArticle(article_id))
     assert library.articles() == [] and library.highlights() == []
@@ -187,13 +207,17 @@ def test_delete_article_takes_highlights_and_undo_brings_them_back(library: Libr
     assert library.search("二次制裁").hits
 
 
-def test_failed_command_changes_nothing_and_is_not_undoable(library: Library, article_id: int) -> None:
+def test_failed_command_changes_nothing_and_is_not_undoable(
+    library: Library, article_id: int
+) -> None:
     with pytest.raises(BriefingError, match="no tag named"):
         library.execute(AddHighlight(article_id, 0, 4, ("no such tag",)))
     assert library.highlights() == [] and library.history.undo_text == ""
 
 
-def test_disk_full_is_a_clear_error_and_keeps_what_was_saved(library: Library, article_id: int) -> None:
+def test_disk_full_is_a_clear_error_and_keeps_what_was_saved(
+    library: Library, article_id: int
+) -> None:
     saved = add(library, article_id, "二次制裁", "sanctions")
     pages = library.db.execute("PRAGMA page_count").fetchone()[0]
     library.db.execute(f"PRAGMA max_page_count = {pages}")

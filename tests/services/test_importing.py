@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from briefing.services import Library
+
 from tests.conftest import ARTICLES, article_id_by_file
 
 
@@ -36,7 +37,9 @@ def test_first_start_imports_sample_library_once(library: Library) -> None:
     report = library.ensure_sample_library()
     assert report is not None and report.count("imported") == 5
     for summary in library.articles():
-        library.execute(__import__("briefing.services", fromlist=["DeleteArticle"]).DeleteArticle(summary.id))
+        library.execute(
+            __import__("briefing.services", fromlist=["DeleteArticle"]).DeleteArticle(summary.id)
+        )
     assert library.ensure_sample_library() is None  # an analyst who emptied it keeps it empty
     assert library.articles() == []
 
@@ -59,7 +62,9 @@ def test_edited_article_keeps_every_highlight_on_its_quote_or_orphans_it(
     ordered = sorted(before.values(), key=lambda h: h.selector.start)
     inside = ordered[1]  # this one gets a sentence inserted in its middle
     middle = len(inside.quote) // 2
-    edited_quote = inside.quote[:middle] + "（追記：ここに新しい文が入った。）" + inside.quote[middle:]
+    edited_quote = (
+        inside.quote[:middle] + "（追記：ここに新しい文が入った。）" + inside.quote[middle:]
+    )
 
     def edit(markdown: str) -> str:
         head, body = markdown.split("\n---\n", 1)
@@ -97,7 +102,11 @@ def test_edited_article_where_a_passage_is_gone_orphans_that_highlight(
     victim = library.highlights(article_id=article_id)[0]
 
     report = library.import_paths(
-        [_edited_copy(tmp_path, "002", lambda md: md.replace(victim.quote, "（この段落は削除された）"))]
+        [
+            _edited_copy(
+                tmp_path, "002", lambda md: md.replace(victim.quote, "（この段落は削除された）")
+            )
+        ]
     )
     assert report.outcomes[0].status == "updated" and report.outcomes[0].orphaned == 1
     orphaned = library.highlights(orphaned=True)
@@ -114,8 +123,11 @@ def test_bad_files_fail_alone_and_the_rest_imports(library: Library, tmp_path: P
     report = library.import_paths([tmp_path, tmp_path / "missing.md"])
     status = {Path(o.path).name: o.status for o in report.outcomes}
     assert status == {
-        "good.md": "imported", "binary.txt": "failed", "empty.txt": "failed",
-        "broken.pdf": "failed", "missing.md": "failed",
+        "good.md": "imported",
+        "binary.txt": "failed",
+        "empty.txt": "failed",
+        "broken.pdf": "failed",
+        "missing.md": "failed",
     }
     assert all(o.message and "\n" not in o.message for o in report.outcomes if o.status == "failed")
     assert [a.title for a in library.articles()] == ["良い記事"]
@@ -123,6 +135,7 @@ def test_bad_files_fail_alone_and_the_rest_imports(library: Library, tmp_path: P
 
 def test_cancel_stops_between_files(library: Library) -> None:
     seen = []
-    report = library.import_paths([ARTICLES], progress=lambda d, t, p: seen.append(d),
-                                  cancelled=lambda: len(seen) >= 2)
+    report = library.import_paths(
+        [ARTICLES], progress=lambda d, t, p: seen.append(d), cancelled=lambda: len(seen) >= 2
+    )
     assert report.cancelled and len(library.articles()) == 2

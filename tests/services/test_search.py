@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from briefing.core.normalize import fold_for_search
 from briefing.services import AddHighlight, Library
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 
 def hits(library: Library, query: str, limit: int = 200) -> set[tuple[str, int]]:
@@ -29,7 +28,10 @@ def oracle(library: Library, needle: str) -> set[tuple[str, int]]:
     return found
 
 
-@pytest.mark.parametrize("query", ["制裁", "北方", "領土", "停戦", "NSATU", "安全の保証", "影の船団", "日", "露", "72時間"])
+@pytest.mark.parametrize(
+    "query",
+    ["制裁", "北方", "領土", "停戦", "NSATU", "安全の保証", "影の船団", "日", "露", "72時間"],
+)
 def test_every_occurrence_and_nothing_else(sample_library: Library, query: str) -> None:
     expected = oracle(sample_library, query)
     assert expected, f"the sample library should contain {query}"
@@ -40,7 +42,9 @@ def test_sanctions_tag_and_shadow_fleet(sample_library: Library) -> None:
     results = sample_library.search("tag:sanctions 影の船団").hits
     assert results and all(h.kind == "highlight" for h in results)
     assert all("影の船団" in h.snippet for h in results)
-    assert hits(sample_library, "tag:制裁 影の船団") == hits(sample_library, "tag:sanctions 影の船団")
+    assert hits(sample_library, "tag:制裁 影の船団") == hits(
+        sample_library, "tag:sanctions 影の船団"
+    )
 
 
 def test_snippet_marks_the_match(sample_library: Library) -> None:
@@ -51,7 +55,11 @@ def test_snippet_marks_the_match(sample_library: Library) -> None:
 
 
 def test_width_and_case_do_not_matter(sample_library: Library) -> None:
-    assert hits(sample_library, "ＮＡＴＯ") == hits(sample_library, "nato") == hits(sample_library, "NATO")
+    assert (
+        hits(sample_library, "ＮＡＴＯ")
+        == hits(sample_library, "nato")
+        == hits(sample_library, "NATO")
+    )
     assert hits(sample_library, "ｳｸﾗｲﾅ") == hits(sample_library, "ウクライナ")
 
 
@@ -59,7 +67,9 @@ def test_phrase_exclusion_or(sample_library: Library) -> None:
     with_fleet = hits(sample_library, "制裁")
     without = hits(sample_library, "制裁 -影の船団")
     assert without < with_fleet
-    assert hits(sample_library, "北方領土 OR NSATU") == hits(sample_library, "北方領土") | hits(sample_library, "NSATU")
+    assert hits(sample_library, "北方領土 OR NSATU") == hits(sample_library, "北方領土") | hits(
+        sample_library, "NSATU"
+    )
     assert hits(sample_library, '"安全の保証"') == hits(sample_library, "安全の保証")
 
 
@@ -71,9 +81,28 @@ def test_filters(sample_library: Library) -> None:
     assert hits(sample_library, "from:2030-01-01 制裁") == set()
 
 
-@pytest.mark.parametrize("query", ['"unbalanced', "*", "(", "NEAR", "AND", "OR OR", "'; DROP TABLE articles; --",
-                                   "\x00\x01\x1f", "制" * 10_000, "tag:", "from:notadate", "-", '""', "NOT"])
-def test_odd_input_gives_results_or_warnings_never_exceptions(sample_library: Library, query: str) -> None:
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"unbalanced',
+        "*",
+        "(",
+        "NEAR",
+        "AND",
+        "OR OR",
+        "'; DROP TABLE articles; --",
+        "\x00\x01\x1f",
+        "制" * 10_000,
+        "tag:",
+        "from:notadate",
+        "-",
+        '""',
+        "NOT",
+    ],
+)
+def test_odd_input_gives_results_or_warnings_never_exceptions(
+    sample_library: Library, query: str
+) -> None:
     results = sample_library.search(query)
     if query in ("*", "(", "-", '""', "\x00\x01\x1f", "from:notadate", "制" * 10_000):
         assert results.warnings  # told why, in one line each
@@ -83,7 +112,9 @@ def test_odd_input_gives_results_or_warnings_never_exceptions(sample_library: Li
     assert len(sample_library.articles()) == 5  # nothing dropped
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.text(max_size=60))
 def test_fuzzed_queries_never_raise(sample_library: Library, query: str) -> None:
     sample_library.search(query)

@@ -7,7 +7,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
 from briefing.store import StoreError, open_database
 from briefing.store import db as store_db
 from briefing.store.migrations import LATEST, MIGRATIONS, schema_version
@@ -18,7 +17,9 @@ def test_new_file_gets_latest_schema_in_wal_mode(tmp_path: Path) -> None:
     assert schema_version(db) == LATEST
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert {"articles", "tags", "highlights", "highlight_tags", "article_fts"} <= set(db.table_names())
+    assert {"articles", "tags", "highlights", "highlight_tags", "article_fts"} <= set(
+        db.table_names()
+    )
     assert not list(tmp_path.glob("*.bak"))
 
 

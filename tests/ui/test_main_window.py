@@ -5,20 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
-
 from briefing.app import make_application
 from briefing.core.markdown import canonical_text
 from briefing.services import Library
 from briefing.ui.main_window import MainWindow
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
 
 
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path: Path, qapp):
     make_application()
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
+    )
     yield
 
 
@@ -36,7 +37,9 @@ def test_opens_on_the_library_list(window: MainWindow) -> None:
     assert window.title_label.text()
 
 
-def test_reader_shows_exactly_the_canonical_text(window: MainWindow, sample_library: Library) -> None:
+def test_reader_shows_exactly_the_canonical_text(
+    window: MainWindow, sample_library: Library
+) -> None:
     for row in range(window.table_model.rowCount()):
         window.table.selectRow(row)
         article = sample_library.article(window.article_id)

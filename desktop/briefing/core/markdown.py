@@ -16,10 +16,7 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-_CJK = (
-    "\u3000-\u303f\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
-    "\uf900-\ufaff\uff00-\uffef"
-)
+_CJK = "\u3000-\u303f\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CJK_CHAR = re.compile(f"[{_CJK}]")
 
 
@@ -117,7 +114,9 @@ def parse_blocks(markdown: str) -> list[Block]:
             list_stack.pop()
         elif kind == "list_item_open":
             ordered, number = list_stack[-1]
-            pending = Block("ordered" if ordered else "bullet", level=len(list_stack), number=number)
+            pending = Block(
+                "ordered" if ordered else "bullet", level=len(list_stack), number=number
+            )
             list_stack[-1][1] = number + 1
         elif kind == "blockquote_open":
             quote_depth += 1

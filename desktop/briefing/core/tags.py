@@ -9,8 +9,16 @@ _SPACES = re.compile(r"\s+")
 
 # Distinct, print-safe colours (readable as highlighter tints on white and in grey print).
 PALETTE = (
-    "#e53935", "#1e88e5", "#f9a825", "#43a047", "#8e24aa",
-    "#00897b", "#f4511e", "#3949ab", "#c0ca33", "#6d4c41",
+    "#e53935",
+    "#1e88e5",
+    "#f9a825",
+    "#43a047",
+    "#8e24aa",
+    "#00897b",
+    "#f4511e",
+    "#3949ab",
+    "#c0ca33",
+    "#6d4c41",
 )
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 

@@ -54,7 +54,9 @@ def apply_annotation_file(
         for spec in data.get("tags", []):
             if tag_store.resolve_tag(db, spec["name"]) is None:
                 CreateTag(
-                    spec["name"], spec.get("color", ""), spec.get("description", ""),
+                    spec["name"],
+                    spec.get("color", ""),
+                    spec.get("description", ""),
                     tuple(spec.get("aliases", ())),
                 ).do(db)
         for number, spec in enumerate(data["highlights"], start=1):
@@ -87,7 +89,11 @@ def _add_one(db: LibraryDatabase, spec: dict[str, Any], articles_by_file: dict[s
     for name in spec.get("tags", ()):
         require_tag(db, name)
     AddHighlight(
-        article_id, start, end, tuple(spec.get("tags", ())), spec.get("note", ""),
+        article_id,
+        start,
+        end,
+        tuple(spec.get("tags", ())),
+        spec.get("note", ""),
         author=spec.get("author", "sample"),
     ).do(db)
     return True

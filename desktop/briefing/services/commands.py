@@ -100,12 +100,16 @@ class AddHighlight(Command):
         if self.highlight_id is not None:
             row["id"] = self.highlight_id
         self.highlight_id = highlight_store.insert_highlight(db, row, row.pop("tag_ids"))
-        return Changes(articles=frozenset({self.article_id}), highlights=frozenset({self.highlight_id}))
+        return Changes(
+            articles=frozenset({self.article_id}), highlights=frozenset({self.highlight_id})
+        )
 
     def undo(self, db: LibraryDatabase) -> Changes:
         assert self.highlight_id is not None
         highlight_store.delete_highlight(db, self.highlight_id)
-        return Changes(articles=frozenset({self.article_id}), highlights=frozenset({self.highlight_id}))
+        return Changes(
+            articles=frozenset({self.article_id}), highlights=frozenset({self.highlight_id})
+        )
 
 
 class DeleteHighlight(Command):
@@ -138,7 +142,11 @@ class EditHighlight(Command):
     """Change a highlight's note and/or its set of tags."""
 
     def __init__(
-        self, highlight_id: int, *, note: str | None = None, tags: tuple[str, ...] | None = None,
+        self,
+        highlight_id: int,
+        *,
+        note: str | None = None,
+        tags: tuple[str, ...] | None = None,
         text: str = "Edit highlight",
     ) -> None:
         self.highlight_id, self.note, self.tags = highlight_id, note, tags
@@ -170,7 +178,9 @@ class EditHighlight(Command):
         return self._changes(row)
 
     def _changes(self, row: dict[str, Any]) -> Changes:
-        return Changes(articles=frozenset({row["article_id"]}), highlights=frozenset({self.highlight_id}))
+        return Changes(
+            articles=frozenset({row["article_id"]}), highlights=frozenset({self.highlight_id})
+        )
 
 
 def set_note(highlight_id: int, note: str) -> EditHighlight:
@@ -194,7 +204,9 @@ class ChangeHighlightTags(Command):
             if self.add and self._tag_id not in current:
                 highlight_store.set_tags(db, highlight_id, [*current, self._tag_id])
             elif not self.add and self._tag_id in current:
-                highlight_store.set_tags(db, highlight_id, [t for t in current if t != self._tag_id])
+                highlight_store.set_tags(
+                    db, highlight_id, [t for t in current if t != self._tag_id]
+                )
             else:
                 continue
             self._changed.append(highlight_id)
@@ -204,7 +216,9 @@ class ChangeHighlightTags(Command):
         for highlight_id in self._changed:
             current = highlight_store.tag_ids_of(db, highlight_id)
             if self.add:
-                highlight_store.set_tags(db, highlight_id, [t for t in current if t != self._tag_id])
+                highlight_store.set_tags(
+                    db, highlight_id, [t for t in current if t != self._tag_id]
+                )
             else:
                 highlight_store.set_tags(db, highlight_id, [*current, self._tag_id])
         return Changes(highlights=frozenset(self._changed), tags=True)

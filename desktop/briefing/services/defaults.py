@@ -14,12 +14,27 @@ from briefing.store.db import write_transaction
 
 # name, colour, description, aliases, keyboard slot
 DEFAULT_TAGS: tuple[tuple[str, str, str, tuple[str, ...], int], ...] = (
-    ("sanctions", "#d32f2f", "Measures against Russia: energy, finance, export controls",
-     ("制裁", "対露制裁"), 1),
-    ("NSATU", "#1565c0", "NATO Security Assistance and Training for Ukraine; PURL",
-     ("NATO対ウクライナ安全保障支援・訓練組織",), 2),
-    ("Northern Territories", "#ef6c00", "The four islands; Japan–Russia peace-treaty policy",
-     ("北方領土",), 3),
+    (
+        "sanctions",
+        "#d32f2f",
+        "Measures against Russia: energy, finance, export controls",
+        ("制裁", "対露制裁"),
+        1,
+    ),
+    (
+        "NSATU",
+        "#1565c0",
+        "NATO Security Assistance and Training for Ukraine; PURL",
+        ("NATO対ウクライナ安全保障支援・訓練組織",),
+        2,
+    ),
+    (
+        "Northern Territories",
+        "#ef6c00",
+        "The four islands; Japan–Russia peace-treaty policy",
+        ("北方領土",),
+        3,
+    ),
 )
 
 

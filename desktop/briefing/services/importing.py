@@ -71,9 +71,16 @@ def import_draft(db: LibraryDatabase, draft: ArticleDraft) -> ImportOutcome:
         return ImportOutcome(origin, "failed", title=title, message="no text to import")
     digest = content_hash(title, text)
     values = {
-        "title": title, "source": draft.source, "author": draft.author, "url": draft.url,
-        "published": draft.published, "language": draft.language, "body": body, "text": text,
-        "content_hash": digest, "origin": origin,
+        "title": title,
+        "source": draft.source,
+        "author": draft.author,
+        "url": draft.url,
+        "published": draft.published,
+        "language": draft.language,
+        "body": body,
+        "text": text,
+        "content_hash": digest,
+        "origin": origin,
     }
     with write_transaction(db):
         known = article_store.find_by_hash(db, digest)
@@ -104,8 +111,14 @@ def reanchor_article(db: LibraryDatabase, article_id: int, text: str) -> tuple[i
         placed += 1
         selector = make_selector(text, anchor.start, anchor.end)
         highlight_store.update_highlight(
-            db, highlight.id, quote=selector.quote, prefix=selector.prefix,
-            suffix=selector.suffix, start_pos=selector.start, end_pos=selector.end, orphaned=0,
+            db,
+            highlight.id,
+            quote=selector.quote,
+            prefix=selector.prefix,
+            suffix=selector.suffix,
+            start_pos=selector.start,
+            end_pos=selector.end,
+            orphaned=0,
         )
     return placed, orphaned
 
@@ -121,7 +134,9 @@ def import_paths(
     files: list[Path] = []
     for path in paths:
         if not path.exists():
-            report.outcomes.append(ImportOutcome(str(path), "failed", message="no such file or folder"))
+            report.outcomes.append(
+                ImportOutcome(str(path), "failed", message="no such file or folder")
+            )
             continue
         files.extend(iter_document_paths([path]))
     for index, path in enumerate(files):

@@ -52,8 +52,12 @@ class SearchHit:
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
-            "kind": self.kind, "id": self.id, "article_id": self.article_id, "title": self.title,
-            "snippet": self.snippet, "marks": [list(m) for m in self.marks],
+            "kind": self.kind,
+            "id": self.id,
+            "article_id": self.article_id,
+            "title": self.title,
+            "snippet": self.snippet,
+            "marks": [list(m) for m in self.marks],
             "score": round(self.score, 4),
         }
         if self.kind == "highlight":
@@ -75,7 +79,11 @@ class SearchResults:
 def _needles(query: Query) -> list[list[str]]:
     """Per AND-group, the folded positive terms that must all occur."""
     return [
-        [fold_for_search(t.text) for t in group if not t.negated and fold_for_search(t.text).strip()]
+        [
+            fold_for_search(t.text)
+            for t in group
+            if not t.negated and fold_for_search(t.text).strip()
+        ]
         for group in query.groups
     ]
 
@@ -103,7 +111,9 @@ def _anchor(text: str, groups: list[list[str]]) -> tuple[int, int] | None:
     return min(spans) if spans else None
 
 
-def _snippet(text: str, anchor: tuple[int, int] | None, groups: list[list[str]]) -> tuple[str, tuple]:
+def _snippet(
+    text: str, anchor: tuple[int, int] | None, groups: list[list[str]]
+) -> tuple[str, tuple]:
     if anchor is None:
         start, end = 0, min(len(text), 2 * SNIPPET_CONTEXT)
     else:
@@ -150,8 +160,12 @@ def search(db: LibraryDatabase, text: str, limit: int = 20) -> SearchResults:
         # phrase with spaces, an inexact exclusion) is checked against the texts themselves.
         check = None if all(is_exact(t.text) for g in query.groups for t in g) else query
         filters = search_index.Filters(
-            sources=query.sources, date_from=query.date_from, date_to=query.date_to,
-            tag_ids=tuple(tag_ids), has_note=query.has_note, orphaned=query.orphaned,
+            sources=query.sources,
+            date_from=query.date_from,
+            date_to=query.date_to,
+            tag_ids=tuple(tag_ids),
+            has_note=query.has_note,
+            orphaned=query.orphaned,
         )
         fetch = limit * CANDIDATE_FACTOR
         hits: list[SearchHit] = []
@@ -167,7 +181,10 @@ def search(db: LibraryDatabase, text: str, limit: int = 20) -> SearchResults:
 
 
 def _article_hits(
-    db: LibraryDatabase, ranked: list[tuple[int, float]], groups: list[list[str]], check: Query | None
+    db: LibraryDatabase,
+    ranked: list[tuple[int, float]],
+    groups: list[list[str]],
+    check: Query | None,
 ) -> list[SearchHit]:
     if not ranked:
         return []
@@ -180,12 +197,17 @@ def _article_hits(
         if check is not None and not matches(check, article.title, article.text):
             continue
         snippet, marks = _snippet(article.text, _anchor(article.text, groups), groups)
-        hits.append(SearchHit("article", article.id, article.id, article.title, snippet, marks, score))
+        hits.append(
+            SearchHit("article", article.id, article.id, article.title, snippet, marks, score)
+        )
     return hits
 
 
 def _highlight_hits(
-    db: LibraryDatabase, ranked: list[tuple[int, float]], groups: list[list[str]], check: Query | None
+    db: LibraryDatabase,
+    ranked: list[tuple[int, float]],
+    groups: list[list[str]],
+    check: Query | None,
 ) -> list[SearchHit]:
     if not ranked:
         return []
@@ -199,7 +221,16 @@ def _highlight_hits(
             continue
         snippet, marks = _snippet(item.quote, _anchor(item.quote, groups), groups)
         hits.append(
-            SearchHit("highlight", item.id, item.article_id, item.article_title, snippet, marks,
-                      score, item.tags, item.note)
+            SearchHit(
+                "highlight",
+                item.id,
+                item.article_id,
+                item.article_title,
+                snippet,
+                marks,
+                score,
+                item.tags,
+                item.note,
+            )
         )
     return hits

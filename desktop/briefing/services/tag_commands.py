@@ -37,8 +37,12 @@ def _check_slot(db: LibraryDatabase, slot: int | None, except_tag: int | None) -
 
 class CreateTag(Command):
     def __init__(
-        self, name: str, color: str = "", description: str = "",
-        aliases: tuple[str, ...] = (), slot: int | None = None,
+        self,
+        name: str,
+        color: str = "",
+        description: str = "",
+        aliases: tuple[str, ...] = (),
+        slot: int | None = None,
     ) -> None:
         self.name = clean_tag_name(name)
         self.color, self.description, self.slot = color, description, slot
@@ -53,8 +57,11 @@ class CreateTag(Command):
         if not valid_color(color):
             raise BriefingError(f"“{color}” is not a colour (use #rrggbb)")
         row: dict[str, Any] = {
-            "name": self.name, "color": color, "description": self.description,
-            "slot": self.slot, "created_at": now_iso(),
+            "name": self.name,
+            "color": color,
+            "description": self.description,
+            "slot": self.slot,
+            "created_at": now_iso(),
         }
         if self.tag_id is not None:
             row["id"] = self.tag_id
@@ -75,18 +82,31 @@ class EditTag(Command):
     """Rename, recolour, describe, re-alias or re-slot a tag; unset arguments stay as they are."""
 
     def __init__(
-        self, tag: str, *, name: str = _UNSET, color: str = _UNSET, description: str = _UNSET,
-        aliases: tuple[str, ...] = _UNSET, slot: int | None = _UNSET,
+        self,
+        tag: str,
+        *,
+        name: str = _UNSET,
+        color: str = _UNSET,
+        description: str = _UNSET,
+        aliases: tuple[str, ...] = _UNSET,
+        slot: int | None = _UNSET,
     ) -> None:
         self.tag = tag
         self.values = {
             key: value
-            for key, value in {"name": name, "color": color, "description": description, "slot": slot}.items()
+            for key, value in {
+                "name": name,
+                "color": color,
+                "description": description,
+                "slot": slot,
+            }.items()
             if value is not _UNSET
         }
         if "name" in self.values:
             self.values["name"] = clean_tag_name(self.values["name"])
-        self.aliases = None if aliases is _UNSET else [clean_tag_name(a) for a in aliases if a.strip()]
+        self.aliases = (
+            None if aliases is _UNSET else [clean_tag_name(a) for a in aliases if a.strip()]
+        )
         self.text = "Rename tag" if "name" in self.values else "Edit tag"
         self._tag_id: int | None = None
         self._before: tuple[dict[str, Any], list[str]] | None = None
@@ -96,23 +116,35 @@ class EditTag(Command):
         row = tag_store.tag_row(db, tag_id)
         tag = tag_store.get_tag(db, tag_id)
         assert row is not None and tag is not None
-        self._before = ({k: row[k] for k in ("name", "color", "description", "slot")}, list(tag.aliases))
-        names = [self.values.get("name", tag.name), *(self.aliases if self.aliases is not None else tag.aliases)]
+        self._before = (
+            {k: row[k] for k in ("name", "color", "description", "slot")},
+            list(tag.aliases),
+        )
+        names = [
+            self.values.get("name", tag.name),
+            *(self.aliases if self.aliases is not None else tag.aliases),
+        ]
         _check_names(db, names, tag_id)
         _check_slot(db, self.values.get("slot"), tag_id)
         if "color" in self.values and not valid_color(self.values["color"]):
             raise BriefingError(f"“{self.values['color']}” is not a colour (use #rrggbb)")
         self._apply(db, tag_id, self.values, self.aliases)
-        return Changes(tags=True, highlights=frozenset(highlight_store.highlight_ids(db, tag_id=tag_id)))
+        return Changes(
+            tags=True, highlights=frozenset(highlight_store.highlight_ids(db, tag_id=tag_id))
+        )
 
     def undo(self, db: LibraryDatabase) -> Changes:
         assert self._tag_id is not None and self._before is not None
         values, aliases = self._before
         self._apply(db, self._tag_id, values, aliases)
-        return Changes(tags=True, highlights=frozenset(highlight_store.highlight_ids(db, tag_id=self._tag_id)))
+        return Changes(
+            tags=True, highlights=frozenset(highlight_store.highlight_ids(db, tag_id=self._tag_id))
+        )
 
     @staticmethod
-    def _apply(db: LibraryDatabase, tag_id: int, values: dict[str, Any], aliases: list[str] | None) -> None:
+    def _apply(
+        db: LibraryDatabase, tag_id: int, values: dict[str, Any], aliases: list[str] | None
+    ) -> None:
         if values:
             tag_store.update_tag(db, tag_id, **values)
         if aliases is not None:
@@ -138,8 +170,10 @@ class MergeTags(Command):
         assert source_row and source_tag and target_tag
         moved = highlight_store.highlight_ids(db, tag_id=source_id)
         self._state = {
-            "source_row": source_row, "source_aliases": list(source_tag.aliases),
-            "target_aliases": list(target_tag.aliases), "target_id": target_id,
+            "source_row": source_row,
+            "source_aliases": list(source_tag.aliases),
+            "target_aliases": list(target_tag.aliases),
+            "target_id": target_id,
             "tags_before": {h: highlight_store.tag_ids_of(db, h) for h in moved},
         }
         for highlight_id in moved:
@@ -183,7 +217,8 @@ class DeleteTag(Command):
         tag = tag_store.get_tag(db, tag_id)
         assert tag is not None
         self._state = {
-            "row": tag_store.tag_row(db, tag_id), "aliases": list(tag.aliases),
+            "row": tag_store.tag_row(db, tag_id),
+            "aliases": list(tag.aliases),
             "tags_before": {h: highlight_store.tag_ids_of(db, h) for h in used},
         }
         for highlight_id in used:

@@ -10,8 +10,16 @@ from briefing.store.db import LibraryDatabase
 from briefing.store.rows import from_date, to_date, to_datetime
 
 ARTICLE_COLUMNS = (
-    "title", "source", "author", "url", "published", "language", "body", "text",
-    "content_hash", "origin",
+    "title",
+    "source",
+    "author",
+    "url",
+    "published",
+    "language",
+    "body",
+    "text",
+    "content_hash",
+    "origin",
 )
 
 
@@ -79,7 +87,9 @@ def find_by_hash(db: LibraryDatabase, content_hash: str) -> int | None:
 def find_same_article(db: LibraryDatabase, url: str, title: str, source: str) -> int | None:
     """A known article that a new import is a version of: same URL, else same title and source."""
     if url:
-        row = db.execute("SELECT id FROM articles WHERE url = ? ORDER BY id LIMIT 1", [url]).fetchone()
+        row = db.execute(
+            "SELECT id FROM articles WHERE url = ? ORDER BY id LIMIT 1", [url]
+        ).fetchone()
         if row:
             return row[0]
     row = db.execute(

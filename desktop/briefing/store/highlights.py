@@ -12,8 +12,18 @@ from briefing.store.db import LibraryDatabase
 from briefing.store.rows import to_datetime
 
 HIGHLIGHT_COLUMNS = (
-    "id", "article_id", "quote", "prefix", "suffix", "start_pos", "end_pos", "orphaned",
-    "note", "author", "created_at", "updated_at",
+    "id",
+    "article_id",
+    "quote",
+    "prefix",
+    "suffix",
+    "start_pos",
+    "end_pos",
+    "orphaned",
+    "note",
+    "author",
+    "created_at",
+    "updated_at",
 )
 
 
@@ -48,7 +58,8 @@ def insert_highlight(db: LibraryDatabase, row: dict[str, Any], tag_ids: Iterable
     highlight_id = int(cursor.lastrowid)
     for tag_id in dict.fromkeys(tag_ids):
         db.execute(
-            "INSERT INTO highlight_tags (highlight_id, tag_id) VALUES (?, ?)", [highlight_id, tag_id]
+            "INSERT INTO highlight_tags (highlight_id, tag_id) VALUES (?, ?)",
+            [highlight_id, tag_id],
         )
     search_index.add_highlight(db, highlight_id, *_fts_values(db, highlight_id))
     return highlight_id
@@ -68,7 +79,8 @@ def tag_ids_of(db: LibraryDatabase, highlight_id: int) -> list[int]:
     return [
         r[0]
         for r in db.execute(
-            "SELECT tag_id FROM highlight_tags WHERE highlight_id = ? ORDER BY rowid", [highlight_id]
+            "SELECT tag_id FROM highlight_tags WHERE highlight_id = ? ORDER BY rowid",
+            [highlight_id],
         )
     ]
 
@@ -92,7 +104,8 @@ def set_tags(db: LibraryDatabase, highlight_id: int, tag_ids: Iterable[int]) -> 
     db.execute("DELETE FROM highlight_tags WHERE highlight_id = ?", [highlight_id])
     for tag_id in dict.fromkeys(tag_ids):
         db.execute(
-            "INSERT INTO highlight_tags (highlight_id, tag_id) VALUES (?, ?)", [highlight_id, tag_id]
+            "INSERT INTO highlight_tags (highlight_id, tag_id) VALUES (?, ?)",
+            [highlight_id, tag_id],
         )
 
 
@@ -100,7 +113,10 @@ def highlight_ids(
     db: LibraryDatabase, *, article_id: int | None = None, tag_id: int | None = None
 ) -> list[int]:
     if tag_id is not None:
-        sql, params = "SELECT highlight_id FROM highlight_tags WHERE tag_id = ? ORDER BY 1", [tag_id]
+        sql, params = (
+            "SELECT highlight_id FROM highlight_tags WHERE tag_id = ? ORDER BY 1",
+            [tag_id],
+        )
     elif article_id is not None:
         sql, params = "SELECT id FROM highlights WHERE article_id = ? ORDER BY id", [article_id]
     else:

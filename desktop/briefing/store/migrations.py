@@ -108,12 +108,11 @@ def m002_annotations(db: LibraryDatabase) -> None:
 def m003_search_index(db: LibraryDatabase) -> None:
     # Contentless FTS5 tables over token strings built in application code (bigrams of CJK
     # runs): the text itself lives once, in the articles and highlights tables.
-    db.execute(
-        f"CREATE VIRTUAL TABLE article_fts USING fts5(title, body, content='', tokenize='{TOKENIZER}')"
-    )
-    db.execute(
-        f"CREATE VIRTUAL TABLE highlight_fts USING fts5(quote, note, content='', tokenize='{TOKENIZER}')"
-    )
+    for table, columns in (("article_fts", "title, body"), ("highlight_fts", "quote, note")):
+        db.execute(
+            f"CREATE VIRTUAL TABLE {table} "
+            f"USING fts5({columns}, content='', tokenize='{TOKENIZER}')"
+        )
     db["meta"].create({"key": str, "value": str}, pk="key")
 
 

@@ -93,7 +93,8 @@ def build_document(markdown: str, base_font: QFont | None = None) -> QTextDocume
             if text_list is None or (block.number == 1 and block.kind == "ordered"):
                 list_fmt = QTextListFormat()
                 list_fmt.setStyle(
-                    QTextListFormat.Style.ListDecimal if block.kind == "ordered"
+                    QTextListFormat.Style.ListDecimal
+                    if block.kind == "ordered"
                     else QTextListFormat.Style.ListDisc
                 )
                 list_fmt.setIndent(block.level)

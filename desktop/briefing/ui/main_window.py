@@ -196,8 +196,11 @@ class MainWindow(QMainWindow):
         paint_highlights(document, self.library.highlights(article_id=article_id), colors)
         self.reader.setDocument(document)
         self.title_label.setText(article.title)
-        details = [article.source, article.author,
-                   article.published.isoformat() if article.published else ""]
+        details = [
+            article.source,
+            article.author,
+            article.published.isoformat() if article.published else "",
+        ]
         self.details_label.setText(" · ".join(d for d in details if d))
         self.setWindowTitle(self.tr("{0} — Briefing Reader").format(article.title))
 
@@ -205,7 +208,9 @@ class MainWindow(QMainWindow):
 
     def choose_import(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import articles"), str(Path.home()),
+            self,
+            self.tr("Import articles"),
+            str(Path.home()),
             self.tr("Articles (*.md *.markdown *.txt *.text *.html *.htm *.pdf);;All files (*)"),
         )
         if files:
@@ -233,7 +238,9 @@ class MainWindow(QMainWindow):
             self._task = None
             self.refresh_articles()
             self.statusBar().showMessage(report.summary(), 10000)
-            failures = [f"{Path(o.path).name}: {o.message}" for o in report.outcomes if o.status == "failed"]
+            failures = [
+                f"{Path(o.path).name}: {o.message}" for o in report.outcomes if o.status == "failed"
+            ]
             if failures:
                 QMessageBox.warning(self, self.tr("Import"), "\n".join(failures[:20]))
 
@@ -255,9 +262,11 @@ class MainWindow(QMainWindow):
         article = self.library.article(self.article_id)
         count = len(self.library.highlights(article_id=self.article_id))
         answer = QMessageBox.question(
-            self, self.tr("Delete article"),
-            self.tr("Delete “{0}” and its {1} highlight(s)? You can undo this until you quit.")
-            .format(article.title, count),
+            self,
+            self.tr("Delete article"),
+            self.tr(
+                "Delete “{0}” and its {1} highlight(s)? You can undo this until you quit."
+            ).format(article.title, count),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.article_id = None
