@@ -9,9 +9,6 @@ context, so only the position can tell them apart).
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from briefing.core.anchoring import (
     CONTEXT_CHARS,
     Anchor,
@@ -19,6 +16,9 @@ from briefing.core.anchoring import (
     make_selector,
     reanchor,
 )
+from briefing.core.model import TextSelector
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 SEED = (
     "2025年8月19日、北大西洋条約機構(NATO)事務総長ルッテ氏は米メディアのインタビューにて、"
@@ -159,25 +159,27 @@ def edits_anywhere(draw: st.DrawFn) -> tuple[str, str, int, int]:
 
 
 @PROPERTY
-@given(edits_outside())
+@given(edits_outside(), st.booleans())
 def test_edits_outside_keep_the_highlight_exactly_on_its_passage(
-    case: tuple[str, str, int, int, int],
+    case: tuple[str, str, int, int, int], length_known: bool
 ) -> None:
     old, new, start, end, moved_to = case
-    anchor = reanchor(new, make_selector(old, start, end), old_length=len(old))
+    old_length = len(old) if length_known else None
+    anchor = reanchor(new, make_selector(old, start, end), old_length=old_length)
     assert anchor is not None
     assert (anchor.start, anchor.end) == (moved_to, moved_to + end - start)
     assert anchor.method in ("exact-position", "exact-context")
 
 
 @PROPERTY
-@given(edits_inside())
+@given(edits_inside(), st.booleans())
 def test_edits_inside_keep_the_highlight_on_the_edited_passage_or_orphan_it(
-    case: tuple[str, str, int, int, str],
+    case: tuple[str, str, int, int, str], length_known: bool
 ) -> None:
     old, new, start, end, passage = case
     quote = old[start:end]
-    anchor = reanchor(new, make_selector(old, start, end), old_length=len(old))
+    old_length = len(old) if length_known else None
+    anchor = reanchor(new, make_selector(old, start, end), old_length=old_length)
     if anchor is None:
         # Orphaning is allowed, but not when the passage still plainly is the quote.
         assert resemblance(quote, passage) < 0.8
@@ -201,3 +203,181 @@ def test_a_highlight_is_only_ever_placed_on_text_resembling_its_quote(
         placed = resemblance(quote, new[anchor.start : anchor.end])
         assert placed >= threshold - 1e-9
         assert anchor.score == pytest.approx(placed)
+
+
+# -- examples --------------------------------------------------------------------------------
+
+
+def test_make_selector_takes_up_to_context_chars_either_side() -> None:
+    selector = make_selector(SEED, 100, 110)
+    assert selector == TextSelector(
+        quote=SEED[100:110],
+        prefix=SEED[100 - CONTEXT_CHARS : 100],
+        suffix=SEED[110 : 110 + CONTEXT_CHARS],
+        start=100,
+        end=110,
+    )
+    assert make_selector(SEED, 3, 5).prefix == SEED[:3]
+    assert make_selector(SEED, len(SEED) - 2, len(SEED)).suffix == ""
+
+
+@pytest.mark.parametrize(("start", "end"), [(5, 5), (6, 5), (-1, 3), (0, len(SEED) + 1)])
+def test_make_selector_rejects_empty_or_outside_spans(start: int, end: int) -> None:
+    with pytest.raises(ValueError, match="empty or outside"):
+        make_selector(SEED, start, end)
+
+
+def test_find_occurrences_includes_overlapping_ones() -> None:
+    assert find_occurrences("ああああ", "ああ") == [0, 1, 2]
+    assert find_occurrences(SEED, "ウクライナ") == [
+        i for i in range(len(SEED)) if SEED.startswith("ウクライナ", i)
+    ]
+    assert find_occurrences(SEED, "制裁") == []
+    assert find_occurrences(SEED, "") == []
+
+
+def test_unchanged_text_keeps_the_exact_position() -> None:
+    assert reanchor(SEED, make_selector(SEED, 200, 230)) == Anchor(200, 230, "exact-position", 1.0)
+
+
+def test_a_quote_occurring_several_times_stays_on_its_own_occurrence() -> None:
+    hits = find_occurrences(SEED, "ウクライナ")
+    assert len(hits) >= 4
+    third = hits[2]
+    selector = make_selector(SEED, third, third + 5)
+    assert reanchor(SEED, selector) == Anchor(third, third + 5, "exact-position", 1.0)
+    note = "【更新】本記事は8月20日に加筆しました。\n\n"
+    moved = third + len(note)
+    assert reanchor(note + SEED, selector) == Anchor(moved, moved + 5, "exact-context", 1.0)
+
+
+def test_an_edit_before_the_highlight_can_slide_another_occurrence_into_its_old_place() -> None:
+    first_mention = "対露制裁の第一弾は金融分野が中心だった。"
+    old = SEED[:300] + first_mention + SEED[300:600] + "二次制裁は第三国を狙う。"
+    first = old.index("制裁")
+    second = old.index("制裁", first + 1)
+    new = SEED[: second - first] + old
+    assert new[second : second + 2] == "制裁"  # the other 制裁 now sits at the old offsets
+    moved = second + second - first
+    expected = Anchor(moved, moved + 2, "exact-context", 1.0)
+    assert reanchor(new, make_selector(old, second, second + 2)) == expected
+
+
+def test_a_long_insertion_before_the_highlight_shifts_it() -> None:
+    selector = make_selector(SEED, 700, 740)
+    inserted = SEED[:500]
+    expected = Anchor(1200, 1240, "exact-context", 1.0)
+    assert reanchor(SEED[:300] + inserted + SEED[300:], selector) == expected
+
+
+def test_an_insertion_right_against_the_highlight_is_not_absorbed_into_it() -> None:
+    selector = make_selector(SEED, 400, 430)
+    new = SEED[:400] + "(追記)" + SEED[400:430] + "(注)" + SEED[430:]
+    assert reanchor(new, selector) == Anchor(404, 434, "exact-context", 1.0)
+
+
+def test_repeated_boilerplate_follows_an_insertion_when_the_old_length_is_known() -> None:
+    # Every copy of the sentence has the same context: only the length change tells which
+    # copy the highlighted one became.
+    start = 3 * len(SENTENCE) + 10
+    selector = make_selector(REPEATED, start, start + 8)
+    inserted = SENTENCE * 2 + "速報:"
+    new = inserted + REPEATED
+    anchor = reanchor(new, selector, old_length=len(REPEATED))
+    moved = start + len(inserted)
+    assert anchor == Anchor(moved, moved + 8, "exact-context", 1.0)
+
+
+def test_a_deleted_passage_orphans_the_highlight() -> None:
+    sentence = (
+        "岸田総理大臣は、国内法制や自衛隊の能力などを踏まえ、"
+        "慎重かつ積極的な参加への意欲を語りました。"
+    )
+    start = SEED.index(sentence)
+    selector = make_selector(SEED, start + 8, start + 25)
+    assert reanchor(SEED.replace(sentence, ""), selector) is None
+
+
+def test_a_deleted_short_quote_is_not_moved_to_another_copy_of_it() -> None:
+    hits = find_occurrences(SEED, "ウクライナ")
+    second = hits[1]
+    selector = make_selector(SEED, second, second + 5)
+    assert reanchor(SEED[:second] + SEED[second + 5 :], selector) is None
+    assert reanchor(SEED[:second] + "ロシア" + SEED[second + 5 :], selector) is None
+
+
+def test_a_passage_rewritten_into_other_words_orphans_the_highlight() -> None:
+    selector = make_selector(SEED, 500, 530)
+    assert reanchor(SEED[:500] + SEED[900:930] + SEED[530:], selector) is None
+
+
+def test_small_edits_inside_a_long_quote_keep_it_on_the_edited_passage() -> None:
+    quote = SEED[300:340]
+    edited = quote[:5] + "新" + quote[6:20] + quote[21:30] + "、" + quote[30:]
+    new = SEED[:300] + edited + SEED[340:]
+    anchor = reanchor(new, make_selector(SEED, 300, 340))
+    assert anchor == Anchor(300, 300 + len(edited), "fuzzy", pytest.approx(1 - 3 / 40))
+
+
+def test_whitespace_changes_inside_and_around_the_quote() -> None:
+    english = (
+        "The Secretary General said on Tuesday that about thirty countries, Japan among them,"
+        " are working on security guarantees for Ukraine. Details were not given."
+    )
+    start = english.index("about thirty")
+    end = english.index(" are working")
+    selector = make_selector(english, start, end)
+    rewrapped = english.replace("thirty countries, Japan", "thirty\ncountries,  Japan")
+    anchor = reanchor(rewrapped, selector)
+    assert anchor is not None
+    assert anchor.method == "fuzzy"
+    assert rewrapped[anchor.start : anchor.end] == "about thirty\ncountries,  Japan among them,"
+
+    bullet = SEED.index("外務省は、国際協調")
+    selector = make_selector(SEED, bullet, bullet + 20)
+    outdented = SEED.replace("\n  • ", "\n• ")
+    moved = outdented.index("外務省は、国際協調")
+    assert reanchor(outdented, selector) == Anchor(moved, moved + 20, "exact-context", 1.0)
+
+
+def test_a_one_character_quote_keeps_its_own_character() -> None:
+    start = SEED.index("日本政府は")
+    assert SEED.count("日") >= 10
+    selector = make_selector(SEED, start, start + 1)
+    new = SEED[:100] + "、すなわち" + SEED[100:]
+    assert reanchor(new, selector) == Anchor(start + 5, start + 6, "exact-context", 1.0)
+    assert reanchor(SEED[:start] + SEED[start + 1 :], selector) is None
+    assert reanchor(SEED[:start] + "米" + SEED[start + 1 :], selector) is None
+
+
+def test_quotes_at_the_start_and_at_the_end_of_the_text() -> None:
+    head = make_selector(SEED, 0, 10)
+    assert reanchor(SEED + "(追記)", head) == Anchor(0, 10, "exact-position", 1.0)
+    assert reanchor("速報\n" + SEED, head) == Anchor(3, 13, "exact-context", 1.0)
+    n = len(SEED)
+    tail = make_selector(SEED, n - 10, n)
+    assert reanchor(SEED + "\n(追記)", tail) == Anchor(n - 10, n, "exact-position", 1.0)
+    assert reanchor(SEED[50:], tail) == Anchor(n - 60, n - 50, "exact-context", 1.0)
+    whole = make_selector(SEED, 0, n)
+    assert reanchor(SEED, whole) == Anchor(0, n, "exact-position", 1.0)
+    assert reanchor(SEED[:20] + SEED[21:], whole) == Anchor(0, n - 1, "fuzzy", 1 - 1 / n)
+
+
+def test_a_long_quote_in_a_long_text_survives_scattered_edits() -> None:
+    text = SEED * 40  # 40,000 characters
+    start = 20 * len(SEED) + 123
+    quote = text[start : start + 2000]
+    edited = "".join("X" if i % 100 == 50 else char for i, char in enumerate(quote))
+    new = text[:start] + edited + text[start + 2000 :]
+    anchor = reanchor(new, make_selector(text, start, start + 2000), old_length=len(text))
+    assert anchor == Anchor(start, start + 2000, "fuzzy", pytest.approx(0.99))
+
+
+def test_nothing_is_placed_on_an_empty_text() -> None:
+    assert reanchor("", make_selector(SEED, 10, 20)) is None
+
+
+@pytest.mark.parametrize("threshold", [0.0, -0.5, 1.5])
+def test_threshold_must_be_in_the_unit_interval(threshold: float) -> None:
+    with pytest.raises(ValueError, match="threshold"):
+        reanchor(SEED, make_selector(SEED, 10, 20), threshold)

@@ -124,8 +124,15 @@ def test_supported_suffixes() -> None:
 def test_iter_document_paths(tmp_path: Path) -> None:
     root = tmp_path / "library"
     for name in (
-        "b.md", "a.txt", "c.PDF", "skip.docx", ".hidden.md",
-        "sub/z.html", "sub/a.htm", ".git/config.md", "sub/.cache/x.txt",
+        "b.md",
+        "a.txt",
+        "c.PDF",
+        "skip.docx",
+        ".hidden.md",
+        "sub/z.html",
+        "sub/a.htm",
+        ".git/config.md",
+        "sub/.cache/x.txt",
     ):
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -35,8 +35,17 @@ def _import(tmp_path: Path, data: bytes, name: str = "article.txt") -> tuple[str
         ARTICLE.encode("euc_jp"),
         ARTICLE.replace("\n", "\r\n").encode("cp932"),
     ],
-    ids=["utf8", "utf8-bom", "utf16-bom", "utf16be-bom", "utf16le", "utf16be", "cp932",
-         "eucjp", "cp932-crlf"],
+    ids=[
+        "utf8",
+        "utf8-bom",
+        "utf16-bom",
+        "utf16be-bom",
+        "utf16le",
+        "utf16be",
+        "cp932",
+        "eucjp",
+        "cp932-crlf",
+    ],
 )
 def test_article_in_each_encoding(tmp_path: Path, data: bytes) -> None:
     title, text = _import(tmp_path, data)

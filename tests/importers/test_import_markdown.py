@@ -59,7 +59,7 @@ def test_dates(value: str, expected: date | None) -> None:
 
 def test_quoted_values() -> None:
     fields, body = split_front_matter(
-        "---\nTitle: 'It''s \"here\"'\nsource: \"A \\\"B\\\" C\"\ndate: 2024年1月2日\n---\nBody\n"
+        '---\nTitle: \'It\'\'s "here"\'\nsource: "A \\"B\\" C"\ndate: 2024年1月2日\n---\nBody\n'
     )
     assert fields == {"title": 'It\'s "here"', "source": 'A "B" C', "date": "2024年1月2日"}
     assert body == "Body\n"

@@ -36,7 +36,8 @@ def _write_pdf(path: Path, html: str, title: str = "") -> Path:
 @pytest.fixture
 def english_pdf(qapp: object, tmp_path: Path) -> Path:
     paragraphs = "".join(f"<p>{SENTENCE.format(n=n)}</p>" for n in range(14))
-    return _write_pdf(tmp_path / "memo.pdf", f"<h2>Background</h2>{paragraphs}<p>Done.</p>", "Sanctions memo")
+    html = f"<h2>Background</h2>{paragraphs}<p>Done.</p>"
+    return _write_pdf(tmp_path / "memo.pdf", html, "Sanctions memo")
 
 
 def test_paragraphs_survive_pages_and_page_numbers(english_pdf: Path) -> None:
@@ -66,7 +67,7 @@ def test_japanese_pdf(qapp: object, tmp_path: Path) -> None:
     draft = read_document(_write_pdf(tmp_path / "ja.pdf", body, "対露制裁"))
     texts = [b.text for b in parse_blocks(draft.body)]
     # Qt's text layer names radicals (⽇, ⻑) for 日 and 長; the import folds them back.
-    assert texts == ["はじめに"] + [JAPANESE] * 6
+    assert texts == ["はじめに"] + [JAPANESE] * 6, texts
 
 
 def test_truncated_pdf(english_pdf: Path) -> None:

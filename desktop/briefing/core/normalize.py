@@ -12,6 +12,7 @@ Two different jobs live here:
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 
 from briefing.core._radicals import RADICAL_TO_IDEOGRAPH
 
@@ -58,7 +59,20 @@ _FOLD_CACHE: dict[str, str] = {}
 _VOICING_MARKS = ("\u3099", "\u309a")
 
 
-def search_fold(text: str) -> tuple[str, list[int]]:
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table that folds each character on first sight, then remembers."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        if len(self) < 100_000:
+            self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+def search_fold(text: str) -> tuple[str, Sequence[int]]:
     """Fold ``text`` for matching and return ``(folded, offsets)``.
 
     ``offsets[i]`` is the index in ``text`` of the character that produced ``folded[i]``;
@@ -67,6 +81,10 @@ def search_fold(text: str) -> tuple[str, list[int]]:
     starts or ends inside a source character. Half-width katakana voiced marks (ｶﾞ) fold to
     a separate combining mark; we keep them per character so the offsets stay exact.
     """
+    quick = text.translate(_FOLD_TABLE)
+    if len(quick) == len(text) and "\u3099" not in quick and "\u309a" not in quick:
+        # Every character folded to exactly one: the offsets are the identity.
+        return quick, range(len(text) + 1)
     folded: list[str] = []
     offsets: list[int] = []
     cache = _FOLD_CACHE
@@ -85,19 +103,6 @@ def search_fold(text: str) -> tuple[str, list[int]]:
         offsets.extend([index] * len(out))
     offsets.append(len(text))
     return "".join(folded), offsets
-
-
-class _FoldTable(dict[int, str]):
-    """``str.translate`` table that folds each character on first sight, then remembers."""
-
-    def __missing__(self, code: int) -> str:
-        folded = _fold_char(chr(code))
-        if len(self) < 100_000:
-            self[code] = folded
-        return folded
-
-
-_FOLD_TABLE = _FoldTable()
 
 
 def fold_for_search(text: str) -> str:

@@ -185,7 +185,7 @@ def reflow(text: str) -> str:
         if current and (forced or _continues(current, line, full, hard_gap)):
             current.append(line)
             forced = False
-        elif current and _is_float(current[-1], line, lines[index + 1 : index + 2], hard_gap):
+        elif current and _is_float(current[-1], line, lines[index + 1 : index + 2], full, hard_gap):
             floats.append(_inline(line.text))  # set after the paragraph it interrupts
             forced = True
         else:
@@ -218,18 +218,28 @@ def _double_spaced(lines: list[_Line]) -> bool:
 
 
 def _drop_furniture(pages: list[list[_Line]], short: float) -> list[list[_Line]]:
-    """Remove page numbers, running headers and footers (lines narrower than ``short``
-    repeated at the top or bottom of pages) and the line Qt's printer draws on both sides of
-    a page break."""
+    """Remove page numbers, running headers and footers (title-like lines narrower than
+    ``short`` repeated at the top or bottom of pages) and the line Qt's printer draws on both
+    sides of a page break."""
     for page in pages:
         for ln in page:
             ln.dropped = bool(_PAGE_NUMBER.fullmatch(ln.text))
+
+    def header_like(ln: _Line) -> bool:
+        # A paragraph's last line ("である。") repeats too, but a header is no sentence.
+        text = ln.text
+        return (
+            ln.width < short
+            and not (ends_sentence(text) or ends_clause(text) or is_list_item(text))
+            and not _CONTINUATION_START.match(text)
+        )
+
     if len(pages) == 1:
-        # No page positions: a short line seen three times or more is a header; keep the first.
-        counts = Counter(ln.text for ln in pages[0] if ln.text and ln.width < short)
+        # No page positions: a header-like line seen three times or more; keep the first.
+        counts = Counter(ln.text for ln in pages[0] if ln.text and header_like(ln))
         seen: set[str] = set()
         for ln in pages[0]:
-            if counts[ln.text] >= 3 and not is_list_item(ln.text):
+            if counts[ln.text] >= 3:
                 ln.dropped = ln.text in seen
                 seen.add(ln.text)
         return pages
@@ -238,7 +248,7 @@ def _drop_furniture(pages: list[list[_Line]], short: float) -> list[list[_Line]]
         counts = Counter(k for page in pages for k in {_key(ln) for ln in _body(page)[ends]})
         for page in pages:
             for ln in _body(page)[ends]:
-                if ln.width < short and counts[_key(ln)] >= need and not is_list_item(ln.text):
+                if counts[_key(ln)] >= need and header_like(ln):
                     ln.dropped = True
     for before, after in itertools.pairwise(pages):
         last, first = _body(before)[-1:], _body(after)[:1]
@@ -315,10 +325,15 @@ def _broken_between(before: str, after: str) -> bool:
     )
 
 
-def _is_float(last: _Line, line: _Line, after: list[_Line], hard_gap: int) -> bool:
+def _is_float(
+    last: _Line, line: _Line, after: list[_Line], full: float | None, hard_gap: int
+) -> bool:
     """A caption or note set, after a page or column break, between the two halves of a
-    sentence: it is moved after the paragraph so the sentence stays whole."""
+    sentence: it is moved after the paragraph so the sentence stays whole. The sentence's
+    first half is a body paragraph, or in wrapped text a full line, without a full stop."""
     if ends_sentence(last.text) or not _body_like(last.text) or not after:
+        return False
+    if full is not None and last.width < _NEAR_FULL * full:
         return False
     if not (line.page_start or line.gap > hard_gap):
         return False

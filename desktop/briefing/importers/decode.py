@@ -28,8 +28,13 @@ _BOMS = (
 )
 _JAPANESE = ("cp932", "euc_jp", "euc_jis_2004")  # cp932 is a superset of shift_jis
 _FAMILY = {
-    "shift_jis": "cp932", "cp932": "cp932", "shift_jis_2004": "cp932", "shift_jisx0213": "cp932",
-    "euc_jp": "euc_jp", "euc_jis_2004": "euc_jp", "euc_jisx0213": "euc_jp",
+    "shift_jis": "cp932",
+    "cp932": "cp932",
+    "shift_jis_2004": "cp932",
+    "shift_jisx0213": "cp932",
+    "euc_jp": "euc_jp",
+    "euc_jis_2004": "euc_jp",
+    "euc_jisx0213": "euc_jp",
 }
 # Single-byte Latin code pages. Other guesses (big5, gb18030, cp949…) are what a detector
 # says of a few bytes of Shift_JIS; for our readers a Japanese reading is likelier.

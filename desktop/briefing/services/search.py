@@ -7,7 +7,7 @@ asked for, and the snippet marks the exact matched characters.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from briefing.core.normalize import fold_for_search
@@ -168,15 +168,18 @@ def search(db: LibraryDatabase, text: str, limit: int = 20) -> SearchResults:
             orphaned=query.orphaned,
         )
         fetch = limit * CANDIDATE_FACTOR
-        hits: list[SearchHit] = []
+        hits: list[tuple[SearchHit, str]] = []
         highlight_only = bool(query.tags or query.has_note or query.orphaned)
         if not highlight_only:
             ranked = search_index.match_articles(db, match, exclude, filters, fetch)
             hits += _article_hits(db, ranked, groups, check)
         ranked = search_index.match_highlights(db, match, exclude, filters, fetch)
         hits += _highlight_hits(db, ranked, groups, check)
-    hits.sort(key=lambda hit: hit.score)
-    results.hits = hits[:limit]
+    hits.sort(key=lambda pair: pair[0].score)
+    # Snippets cost a fold of the text around the match: make them for the hits shown only.
+    for hit, text in hits[:limit]:
+        snippet, marks = _snippet(text, _anchor(text, groups), groups)
+        results.hits.append(replace(hit, snippet=snippet, marks=marks))
     return results
 
 
@@ -185,7 +188,7 @@ def _article_hits(
     ranked: list[tuple[int, float]],
     groups: list[list[str]],
     check: Query | None,
-) -> list[SearchHit]:
+) -> list[tuple[SearchHit, str]]:
     if not ranked:
         return []
     articles = article_store.get_articles(db, [article_id for article_id, _ in ranked])
@@ -196,10 +199,8 @@ def _article_hits(
             continue
         if check is not None and not matches(check, article.title, article.text):
             continue
-        snippet, marks = _snippet(article.text, _anchor(article.text, groups), groups)
-        hits.append(
-            SearchHit("article", article.id, article.id, article.title, snippet, marks, score)
-        )
+        hit = SearchHit("article", article.id, article.id, article.title, "", (), score)
+        hits.append((hit, article.text))
     return hits
 
 
@@ -208,7 +209,7 @@ def _highlight_hits(
     ranked: list[tuple[int, float]],
     groups: list[list[str]],
     check: Query | None,
-) -> list[SearchHit]:
+) -> list[tuple[SearchHit, str]]:
     if not ranked:
         return []
     items = {h.id: h for h in highlight_store.list_highlights(db, ids=[i for i, _ in ranked])}
@@ -219,18 +220,16 @@ def _highlight_hits(
             continue
         if check is not None and not matches(check, item.quote, item.note):
             continue
-        snippet, marks = _snippet(item.quote, _anchor(item.quote, groups), groups)
-        hits.append(
-            SearchHit(
-                "highlight",
-                item.id,
-                item.article_id,
-                item.article_title,
-                snippet,
-                marks,
-                score,
-                item.tags,
-                item.note,
-            )
+        hit = SearchHit(
+            "highlight",
+            item.id,
+            item.article_id,
+            item.article_title,
+            "",
+            (),
+            score,
+            item.tags,
+            item.note,
         )
+        hits.append((hit, item.quote))
     return hits
