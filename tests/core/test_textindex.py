@@ -6,6 +6,7 @@ folded term in its text, and ``find_spans`` itself is checked against ``str.find
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import time
 from functools import cache
@@ -48,7 +49,10 @@ DOCS = (
 @cache
 def _table() -> sqlite3.Connection:
     db = sqlite3.connect(":memory:")
-    db.execute('CREATE VIRTUAL TABLE t USING fts5(body, tokenize="unicode61 remove_diacritics 0")')
+    db.execute(
+        "CREATE VIRTUAL TABLE t USING fts5("
+        'body, detail=column, tokenize="unicode61 remove_diacritics 0")'
+    )
     db.executemany(
         "INSERT INTO t (rowid, body) VALUES (?, ?)",
         [(i, index_tokens(text)) for i, text in enumerate(DOCS)],
@@ -110,13 +114,14 @@ def test_empty_and_punctuation_only_text() -> None:
 
 
 def test_term_match_shapes() -> None:
-    assert term_match("制裁措置") == '"制裁 裁措 措置"'
+    # No positions in the index (detail=column): longer terms are the AND of their tokens.
+    assert term_match("制裁措置") == '("制裁" AND "裁措" AND "措置")'
     assert term_match("制裁") == '"制裁"'
     assert term_match("制") == '"制"*'
-    assert term_match("NSATU参加") == '"nsatu 参加"'
-    assert term_match("NATO加") == '"nato 加"*'
-    assert term_match("参加us") == '"参加 加 us"'
-    assert term_match("制裁、措置") == '"制裁 裁 措置"'
+    assert term_match("NSATU参加") == '("nsatu" AND "参加")'
+    assert term_match("NATO加") == '("nato" AND "加"*)'
+    assert term_match("参加us") == '("参加" AND "加" AND "us")'
+    assert term_match("制裁、措置") == '("制裁" AND "裁" AND "措置")'
     assert term_match("nato") == '"nato"*'
     assert term_match("us") == '"us"'  # words under PREFIX_MIN_LENGTH match whole
     assert term_match("eur") == '"eur"*'
@@ -143,7 +148,9 @@ def test_fts5_syntax_in_a_term_is_inert() -> None:
     ):
         expression = term_match(term)
         assert expression is not None
-        assert expression.count('"') == 2
+        # Only quoted tokens joined by AND, inside one pair of brackets at most.
+        outside = re.sub(r'"[^"]*"\*?', "", expression)
+        assert set(outside.replace("AND", "")) <= set("() ")
         fts_rows(expression)
 
 
@@ -199,8 +206,10 @@ def test_phrase_with_separator_is_a_candidate_only() -> None:
 
 
 def test_is_exact() -> None:
-    assert is_exact("制裁措置")
+    assert is_exact("制裁")
+    assert is_exact("制")
     assert is_exact("NATO")
+    assert not is_exact("制裁措置")  # three tokens: checked against the text after
     assert not is_exact("NATO事務")
     assert not is_exact("a b")
     assert not is_exact("*")

@@ -97,6 +97,10 @@ def test_unreadable_file(tmp_path: Path) -> None:
         path.chmod(0o600)
 
 
+def test_impossible_file_name(tmp_path: Path) -> None:
+    assert _failure(tmp_path / "a\0b.txt").reason == "cannot read: invalid file name"
+
+
 def test_folder_named_like_a_file(tmp_path: Path) -> None:
     folder = tmp_path / "folder.txt"
     folder.mkdir()

@@ -109,3 +109,17 @@ def test_page_without_text(tmp_path: Path) -> None:
     page = "<html><head><title>空</title><style>p{}</style></head><body><nav>x</nav></body></html>"
     with pytest.raises(ImportFailure, match="no text besides the title"):
         _read(tmp_path, page.encode("utf-8"))
+
+
+def test_xhtml_page_with_xml_declaration(tmp_path: Path) -> None:
+    page = (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en"><head><title>Memo</title>'
+        "</head><body><p>The sanctions were tightened again in 2024, officials said.</p>"
+        "</body></html>"
+    )
+    draft = _read(tmp_path, page.encode("utf-8"), name="memo.htm")
+    assert draft.title == "Memo"
+    assert (
+        canonical_text(draft.body) == "The sanctions were tightened again in 2024, officials said."
+    )

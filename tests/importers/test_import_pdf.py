@@ -53,9 +53,12 @@ def test_paragraphs_survive_pages_and_page_numbers(english_pdf: Path) -> None:
     assert "\n" not in "".join(texts)
 
 
-def test_title_from_first_line_without_metadata(qapp: object, tmp_path: Path) -> None:
+@pytest.mark.parametrize("metadata", ["", "Microsoft Word - memo.docx", "draft.pdf"])
+def test_title_from_first_line_without_a_real_title(
+    qapp: object, tmp_path: Path, metadata: str
+) -> None:
     body = "<p>Export controls</p>" + "".join(f"<p>{SENTENCE.format(n=n)}</p>" for n in range(3))
-    draft = read_document(_write_pdf(tmp_path / "untitled.pdf", body))
+    draft = read_document(_write_pdf(tmp_path / "untitled.pdf", body, metadata))
     assert draft.title == "Export controls"
     assert canonical_text(draft.body).split("\n")[0] == SENTENCE.format(n=0)
 

@@ -127,6 +127,7 @@ def test_seed_book_chapter_is_reflowed(tmp_path: Path) -> None:
     assert paragraphs[0] == "NATOとウクライナ"
     assert any(p.startswith("2022年2月24日にロシアがウクライナへの全面侵攻を") for p in paragraphs)
     assert all("\n" not in b.text for b in blocks)
+    assert clean_imported_text(draft.body) == draft.body
 
 
 def test_seed_policy_proposal_keeps_its_proposals(tmp_path: Path) -> None:

@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections import Counter
 from dataclasses import dataclass
 
 from briefing.core.model import TextSelector
@@ -53,6 +54,9 @@ CONTEXT_CHARS = 32
 # Candidates whose fingerprint cost is within this fraction of the fingerprint's length of the
 # best candidate's count as equally plausible, and distance decides among them.
 BAND = 0.25
+
+# Fuzzy search scans the text in chunks of at least this many characters.
+_CHUNK = 2048
 
 _EPSILON = 1e-9  # (1 - 0.8) * 10 is 1.9999999999999996, not 2
 
@@ -130,7 +134,9 @@ class _Pattern:
             eq = masks.get(char, 0)
             xv = eq | minus
             xh = (((eq & plus) + plus) ^ plus) | eq
-            hplus = minus | (full & ~(xh | plus))
+            # XOR with full complements within the pattern's bits; a carry out of the sum
+            # may leave bit m set in hplus, and the shift's mask below drops it.
+            hplus = minus | ((xh | plus) ^ full)
             hminus = plus & xh
             if hplus & high:
                 score += 1
@@ -138,7 +144,7 @@ class _Pattern:
                 score -= 1
             hplus = ((hplus << 1) | carry) & full
             hminus = (hminus << 1) & full
-            plus = hminus | (full & ~(xv | hplus))
+            plus = hminus | ((xv | hplus) ^ full)
             minus = hplus & xv
             out[j] = score
         return out
@@ -181,6 +187,18 @@ class _Search:
         # copies, hence max_edits; CONTEXT_CHARS / 2 keeps short quotes' context edits in it.
         self.tolerance = max(CONTEXT_CHARS / 2, BAND * fingerprint, self.max_edits)
         self.expected = self._expected_starts(old_length)
+        self.gram, self.grams_needed, self.grams = self._gram_filter()
+
+    def _gram_filter(self) -> tuple[int, int, Counter[str]]:
+        """The q-gram lemma: a span within k edits of the quote shares at least
+        ``m - q + 1 - k * q`` of the quote's q-grams (one edit breaks at most q of them), so
+        a window holding fewer cannot hold a match. Returns q, that count and the q-grams."""
+        m, k = len(self.quote), self.max_edits
+        for q in (3, 2):
+            needed = m - q + 1 - k * q
+            if needed > 0:
+                return q, needed, Counter(self.quote[i : i + q] for i in range(m - q + 1))
+        return 0, 0, Counter()
 
     def _expected_starts(self, old_length: int | None) -> list[int]:
         # Edits after the passage leave it in place, edits before it move it by the whole
@@ -244,7 +262,13 @@ class _Search:
     # -- fuzzy matches -------------------------------------------------------------------
 
     def seed_windows(self) -> list[tuple[int, int]]:
-        """Merged ranges of the text that hold every span within ``max_edits`` of the quote."""
+        """Ranges of the text that hold every span within ``max_edits`` of the quote.
+
+        Overlapping ranges are merged, then cut into overlapping chunks of a few quote lengths
+        (each match lies wholly inside one) so that the nearest can be scanned first and the
+        rest skipped once they are too far to win: with a common quote the merged ranges can
+        cover the whole text.
+        """
         quote, k, n = self.quote, self.max_edits, len(self.text)
         m = len(quote)
         pieces = k + 1
@@ -263,24 +287,40 @@ class _Search:
                 merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
             else:
                 merged.append((lo, hi))
-        return merged
+        overlap = m + 2 * k  # at least the longest match, m + k
+        size = max(_CHUNK, 2 * overlap)
+        return [
+            (at, min(hi, at + size))
+            for lo, hi in merged
+            for at in range(lo, max(lo + 1, hi - overlap), size - overlap)
+        ]
 
     def matches_in(self, lo: int, hi: int) -> list[tuple[int, int, int]]:
-        """``(start, end, edits)`` of the locally best fuzzy matches ending in ``text[lo:hi]``.
+        """``(start, end, edits)`` of the best fuzzy matches ending in ``text[lo:hi]``.
 
-        Every end where the substring distance dips to a local minimum within ``max_edits``
-        is kept, with every start reaching that distance: where an edit sits at a boundary
-        several spans are equally close to the quote, and the context decides between them.
+        Ends within ``max_edits`` come in runs, one per place the quote nearly occurs; each
+        run's ends with the fewest edits are kept, with every start reaching that distance:
+        where an edit sits at a boundary several spans are equally close to the quote, and
+        the context decides between them.
         """
-        k, m = self.max_edits, len(self.quote)
-        ends = self.pattern.scan(self.text[lo:hi])
+        k, m, q = self.max_edits, len(self.quote), self.gram
+        window = self.text[lo:hi]
+        if q:
+            present = Counter(window[i : i + q] for i in range(len(window) - q + 1))
+            if sum((present & self.grams).values()) < self.grams_needed:
+                return []
+        ends = self.pattern.scan(window)
+        best_ends: list[tuple[int, int]] = []
+        run: list[tuple[int, int]] = []
+        for j, edits in enumerate([*ends, k + 1]):  # the sentinel closes the last run
+            if edits <= k:
+                run.append((lo + j + 1, edits))
+            elif run:
+                fewest = min(e for _, e in run)
+                best_ends += [(end, e) for end, e in run if e == fewest]
+                run = []
         found: list[tuple[int, int, int]] = []
-        for j, edits in enumerate(ends):
-            if edits > k:
-                continue
-            if (j > 0 and ends[j - 1] < edits) or (j + 1 < len(ends) and ends[j + 1] < edits):
-                continue
-            end = lo + j + 1
+        for end, edits in best_ends:
             first = max(0, end - m - k)
             starts = self.reversed_pattern.scan(self.text[first:end][::-1], anchored=True)
             found.extend(
@@ -344,24 +384,20 @@ def reanchor(
 def _add_fuzzy(
     search: _Search, exact: list[int], candidates: list[_Candidate], best: _Candidate | None
 ) -> _Candidate | None:
-    """Add fuzzy candidates to ``candidates``, nearest windows first, and return the winner.
+    """Add fuzzy candidates to ``candidates``, nearest first, and return the winner.
 
-    A window whose every start is at least the winner's score away cannot hold a better
-    candidate, unless one there has so low a cost that it would push the winner out of the
-    running; fuzzy costs are at least 1, so that cannot happen while the winner's cost is at
-    most ``tolerance + 1``.
+    A fuzzy candidate scores at least its distance plus 1, so none starting at least the
+    winner's score away can beat it, nor push it out of the running while its cost is at
+    most ``tolerance + 1``. The text around the expected place is scanned first; only if
+    that does not settle it are the seed windows scanned, nearest first.
     """
-    m, old_start = len(search.quote), search.selector.start
+    m, k, n = len(search.quote), search.max_edits, len(search.text)
     seen = {(c.start, c.end) for c in candidates}
-    windows = search.seed_windows()
-    windows.sort(key=lambda w: search.distance_to_range(*w))
-    for lo, hi in windows:
-        if (
-            best is not None
-            and search.distance_to_range(lo, hi) >= best.score
-            and best.cost <= search.tolerance + 1
-        ):
-            break
+
+    def settled(distance: float) -> bool:
+        return best is not None and best.score <= distance and best.cost <= search.tolerance + 1
+
+    def scan(lo: int, hi: int) -> _Candidate | None:
         for begin, end, edits in search.matches_in(lo, hi):
             # A fuzzy span around an exact occurrence is the same place badly delimited.
             i = bisect.bisect_left(exact, begin - m + 1)
@@ -369,8 +405,25 @@ def _add_fuzzy(
                 continue
             seen.add((begin, end))
             candidates.append(search.candidate(begin, end, edits))
-        if candidates:
-            best = _select(candidates, search.tolerance, old_start)
+        return _select(candidates, search.tolerance, search.selector.start) if candidates else None
+
+    reach = 2 * CONTEXT_CHARS + m + 2 * k
+    near_lo = max(0, search.expected[0] - reach)
+    near_hi = min(n, search.expected[-1] + m + k + reach)
+    best = scan(near_lo, near_hi) or best
+    # Every match starting in [near_lo, near_hi - m - k] has been seen.
+    margin = min(
+        search.expected[0] - near_lo if near_lo > 0 else math.inf,
+        near_hi - m - k - search.expected[-1] if near_hi < n else math.inf,
+    )
+    if settled(margin):
+        return best
+    windows = search.seed_windows()
+    windows.sort(key=lambda w: search.distance_to_range(*w))
+    for lo, hi in windows:
+        if settled(search.distance_to_range(lo, hi)):
+            break
+        best = scan(lo, hi) or best
     return best
 
 

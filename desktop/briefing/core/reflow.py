@@ -325,17 +325,14 @@ def _broken_between(before: str, after: str) -> bool:
     )
 
 
-def _is_float(
-    last: _Line, line: _Line, after: list[_Line], full: float | None, hard_gap: int
-) -> bool:
-    """A caption or note set, after a page or column break, between the two halves of a
-    sentence: it is moved after the paragraph so the sentence stays whole. The sentence's
-    first half is a body paragraph, or in wrapped text a full line, without a full stop."""
-    if ends_sentence(last.text) or not _body_like(last.text) or not after:
+def _is_float(last: _Line, line: _Line, after: list[_Line], full: float | None, gap: int) -> bool:
+    """A caption set, after a page or column break, between the two halves of a sentence
+    in text whose lines are paragraphs ("…ここでは、日" / caption / "本が取り得る…"): it is
+    moved after the paragraph so the sentence stays whole. (In wrapped text a full line
+    without a full stop simply goes on, so this never comes up there.)"""
+    if full is not None or not after or ends_sentence(last.text) or not _body_like(last.text):
         return False
-    if full is not None and last.width < _NEAR_FULL * full:
-        return False
-    if not (line.page_start or line.gap > hard_gap):
+    if not (line.page_start or line.gap > gap):
         return False
     return not (_starts_block(line) or _starts_block(after[0]) or ends_clause(line.text))
 

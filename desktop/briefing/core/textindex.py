@@ -12,8 +12,8 @@ so application code pre-tokenizes: :func:`index_tokens` folds the canonical text
 * everything else (punctuation, symbols, spaces, combining marks) as a single space.
 
 Each emitted token is exactly one ``unicode61`` token (the tests check every character of
-both classes against a real FTS5 table), so token positions in FTS5 are positions in this
-string and FTS5 phrases mean adjacency here.
+both classes against a real FTS5 table). The table keeps no positions (``detail=column``), so
+a longer term is looked up as the AND of its tokens and checked against the text after.
 
 Matching rule for non-CJK words (Latin and the rest): a query word must start where a text
 word starts, so ``sat`` never finds ``NSATU``. A word that ends the search term is a prefix if
@@ -59,7 +59,7 @@ PREFIX_MIN_LENGTH = 3
 
 # Stored beside the index; change it whenever index_tokens would give any text other tokens,
 # so that libraries indexed by an older build are re-indexed instead of silently missing rows.
-INDEX_VERSION = "bigram-1"
+INDEX_VERSION = "bigram-2"
 
 
 def _bigrams(run: str) -> str:
@@ -93,15 +93,15 @@ def is_searchable(text: str) -> bool:
 def term_match(term: str) -> str | None:
     """Return an FTS5 MATCH sub-expression that finds the rows containing ``term``.
 
-    The expression is one quoted FTS5 phrase, optionally with a final ``*``: the tokens the
-    term's occurrence must produce, in order. A CJK run contributes its bigrams, plus its last
-    character when something follows it inside the term (the index puts that unigram between
-    the run's bigrams and the next token); a lone CJK character at the end is a prefix
-    (``"制"*``). Words contribute themselves; the last word is a prefix under the rule in the
-    module docstring. Only letters, digits and spaces ever appear between the quotes, so FTS5
-    syntax in ``term`` is inert. The result is a superset (row level) of the rows
-    :func:`find_spans` finds spans in; for a term of CJK characters only, it is exact.
-    Returns ``None`` if ``term`` has nothing searchable.
+    The index keeps no token positions (``detail=column``: a third of the size of a
+    positional index, and smaller than the text), so the expression is the AND of the tokens
+    an occurrence of the term must produce, each quoted: a CJK run contributes its bigrams,
+    plus its last character when something follows it inside the term; a lone CJK character
+    at the end is a prefix (``"制"*``). Words contribute themselves; the last word is a prefix
+    under the rule in the module docstring. Only letters, digits and spaces ever appear
+    between quotes, so FTS5 syntax in ``term`` is inert. The rows found are a superset of the
+    rows :func:`find_spans` finds spans in; they are the same rows when the term is one
+    token (:func:`is_exact`). Returns ``None`` if ``term`` has nothing searchable.
     """
     folded = fold_for_search(term)
     segments = list(_TOKEN_RE.finditer(folded))
@@ -120,26 +120,32 @@ def term_match(term: str) -> str | None:
             prefix = is_open and len(word) >= PREFIX_MIN_LENGTH
             continue
         if len(run) >= 2:
-            tokens.append(_bigrams(run))
+            tokens.extend(map(add, run[:-1], run[1:]))
         if not is_open:
             tokens.append(run[-1])
         elif len(run) == 1:
             tokens.append(run)
             prefix = True
-    return '"' + " ".join(tokens) + '"' + ("*" if prefix else "")
+    *others, final = tokens
+    parts = [f'"{token}"' for token in dict.fromkeys(others) if token != final]
+    parts.append(f'"{final}"' + ("*" if prefix else ""))
+    return parts[0] if len(parts) == 1 else "(" + " AND ".join(parts) + ")"
 
 
 def is_exact(term: str) -> bool:
     """Whether :func:`term_match` finds exactly the rows :func:`find_spans` finds spans in.
 
-    True for a term that folds to a single CJK run or a single word: FTS5 sees everything
-    such an occurrence consists of. A term with punctuation, spaces or a change of script
-    inside is only a candidate filter, since FTS5 cannot see what stands between its tokens
-    (``"安全の 保証"`` also finds ``安全の、保証``); such a term must not be used to exclude rows
-    by FTS5 alone. (Exact up to SQLite's own case folding, applied after ours.)
+    True for a term that is a single index token: one or two CJK characters, or one word.
+    Anything longer is matched as the AND of its tokens anywhere in the row, a candidate
+    filter that the caller must check against the text (and must not use alone to exclude
+    rows). (Exact up to SQLite's own case folding, applied after ours.)
     """
     folded = fold_for_search(term)
-    return bool(folded) and _TOKEN_RE.fullmatch(folded) is not None
+    match = _TOKEN_RE.fullmatch(folded) if folded else None
+    if match is None:
+        return False
+    run, _word = match.groups()
+    return not run or len(run) <= 2
 
 
 def _folded_matches(folded: str, needle: str) -> Iterator[int]:

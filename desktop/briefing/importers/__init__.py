@@ -94,6 +94,8 @@ def _read_bytes(path: Path) -> bytes:
             data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise ImportFailure(path, f"cannot read: {exc.strerror or exc}") from exc
+    except ValueError as exc:  # a NUL byte in the name: no file system can have it
+        raise ImportFailure(path, "cannot read: invalid file name") from exc
     if len(data) > MAX_BYTES:  # grew since stat, or a device that reports no size
         raise ImportFailure(path, f"larger than {_size(MAX_BYTES)}")
     return data

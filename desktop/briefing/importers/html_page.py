@@ -26,6 +26,7 @@ from briefing.importers.markdown_file import drop_title_heading
 from briefing.importers.paragraphs import paragraphs_to_markdown, split_title
 
 _log = logging.getLogger(__name__)
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 # Not <form>: ASP.NET pages wrap the whole page in one.
 _DROPPED = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside")
@@ -42,7 +43,8 @@ _ALIASES = {"shift_jis": "cp932", "sjis": "cp932", "x-sjis": "cp932", "windows-3
 
 def read_html(path: Path, data: bytes) -> ArticleDraft:
     """Build a draft from the bytes of a saved HTML page."""
-    html = _decode(path, data)
+    # lxml refuses a str that declares its encoding, as saved XHTML pages do; it is decoded.
+    html = _XML_DECLARATION.sub("", _decode(path, data), count=1)
     if not html.strip():
         raise ImportFailure(path, "empty file")
     try:

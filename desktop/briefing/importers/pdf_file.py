@@ -28,9 +28,13 @@ _ERRORS = {
     QPdfDocument.Error.IncorrectPassword: "password-protected PDF",
     QPdfDocument.Error.UnsupportedSecurityScheme: "encrypted PDF (unsupported security scheme)",
 }
+# Titles that tools write instead of the document's: "Microsoft Word - 提言.docx", "無題".
+_PLACEHOLDER_TITLE = re.compile(
+    r"^(?:Microsoft \w+ - |untitled$|無題)|\.(?:docx?|pptx?|xlsx?|rtf|odt|pdf|txt|html?)$", re.I
+)
+_SENTENCE_END = "。．.!?！？"
 # Where PDFium may have glued two layout lines together: after the end of a sentence (the
 # last line of a paragraph and the first of the next), or before a page number at the end.
-_SENTENCE_END = "。．.!?！？"
 _GLUE_CANDIDATE = re.compile(r"(?<=[。．.!?！？」』）)])[ \t]?(?=\S)|[ \t](?=\d{1,4}$)")
 
 
@@ -44,6 +48,8 @@ def read_pdf(path: Path) -> ArticleDraft:
             raise ImportFailure(path, _ERRORS.get(error, _UNREADABLE))
         pages = [_page_text(document, page) for page in range(document.pageCount())]
         title = _meta(document, QPdfDocument.MetaDataField.Title)
+        if _PLACEHOLDER_TITLE.search(title):
+            title = ""
         author = _meta(document, QPdfDocument.MetaDataField.Author)
     finally:
         document.close()

@@ -7,6 +7,7 @@ asked for, and the snippet marks the exact matched characters.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -26,7 +27,7 @@ from briefing.store import tags as tag_store
 from briefing.store.db import reading
 
 SNIPPET_CONTEXT = 40
-CANDIDATE_FACTOR = 3  # candidates fetched per wanted result, to survive the exactness check
+MAX_CHECKED = 4000  # candidates checked against their text before we stop looking
 _CHUNK = 4000
 
 
@@ -156,8 +157,8 @@ def search(db: LibraryDatabase, text: str, limit: int = 20) -> SearchResults:
         match = match_expression(query)
         exclude = None if match else exclusion_expression(query)
         groups = _needles(query)
-        # Single words and CJK runs are answered exactly by the index; anything else (a
-        # phrase with spaces, an inexact exclusion) is checked against the texts themselves.
+        # Terms of one index token (a word, one or two CJK characters) are answered exactly
+        # by the index; anything longer is checked against the texts themselves.
         check = None if all(is_exact(t.text) for g in query.groups for t in g) else query
         filters = search_index.Filters(
             sources=query.sources,
@@ -167,20 +168,54 @@ def search(db: LibraryDatabase, text: str, limit: int = 20) -> SearchResults:
             has_note=query.has_note,
             orphaned=query.orphaned,
         )
-        fetch = limit * CANDIDATE_FACTOR
         hits: list[tuple[SearchHit, str]] = []
         highlight_only = bool(query.tags or query.has_note or query.orphaned)
         if not highlight_only:
-            ranked = search_index.match_articles(db, match, exclude, filters, fetch)
-            hits += _article_hits(db, ranked, groups, check)
-        ranked = search_index.match_highlights(db, match, exclude, filters, fetch)
-        hits += _highlight_hits(db, ranked, groups, check)
+            hits += _collect(
+                lambda n, at: search_index.match_articles(db, match, exclude, filters, n, at),
+                lambda ranked: _article_hits(db, ranked, groups, check),
+                limit,
+                check is not None,
+                results,
+            )
+        hits += _collect(
+            lambda n, at: search_index.match_highlights(db, match, exclude, filters, n, at),
+            lambda ranked: _highlight_hits(db, ranked, groups, check),
+            limit,
+            check is not None,
+            results,
+        )
     hits.sort(key=lambda pair: pair[0].score)
     # Snippets cost a fold of the text around the match: make them for the hits shown only.
     for hit, text in hits[:limit]:
         snippet, marks = _snippet(text, _anchor(text, groups), groups)
         results.hits.append(replace(hit, snippet=snippet, marks=marks))
     return results
+
+
+def _collect(
+    fetch: Callable[[int, int], list[tuple[int, float]]],
+    build: Callable[[list[tuple[int, float]]], list[tuple[SearchHit, str]]],
+    want: int,
+    checked: bool,
+    results: SearchResults,
+) -> list[tuple[SearchHit, str]]:
+    """Fetch ranked candidates page by page until ``want`` survive the check against their
+    text (one page when the index is exact for the query), or the candidates run out."""
+    hits: list[tuple[SearchHit, str]] = []
+    offset, page = 0, want
+    while True:
+        ranked = fetch(page, offset)
+        hits += build(ranked)
+        offset += len(ranked)
+        if not checked or len(hits) >= want or len(ranked) < page:
+            return hits
+        if offset >= MAX_CHECKED:
+            results.warnings.append(
+                f"checked the {offset:,} best candidates only; refine the query for more"
+            )
+            return hits
+        page *= 2
 
 
 def _article_hits(

@@ -107,11 +107,13 @@ def m002_annotations(db: LibraryDatabase) -> None:
 @migration
 def m003_search_index(db: LibraryDatabase) -> None:
     # Contentless FTS5 tables over token strings built in application code (bigrams of CJK
-    # runs): the text itself lives once, in the articles and highlights tables.
+    # runs): the text itself lives once, in the articles and highlights tables. No token
+    # positions (detail=column): the index is then about half the size of the text instead
+    # of 1.2 times it; longer terms are checked against the text (services.search).
     for table, columns in (("article_fts", "title, body"), ("highlight_fts", "quote, note")):
         db.execute(
             f"CREATE VIRTUAL TABLE {table} "
-            f"USING fts5({columns}, content='', tokenize='{TOKENIZER}')"
+            f"USING fts5({columns}, content='', detail=column, tokenize='{TOKENIZER}')"
         )
     db["meta"].create({"key": str, "value": str}, pk="key")
 

@@ -114,7 +114,12 @@ def _source_clause(filters: Filters, column: str) -> tuple[list[str], list]:
 
 
 def match_articles(
-    db: LibraryDatabase, match: str | None, exclude: str | None, filters: Filters, limit: int
+    db: LibraryDatabase,
+    match: str | None,
+    exclude: str | None,
+    filters: Filters,
+    limit: int,
+    offset: int = 0,
 ) -> list[tuple[int, float]]:
     """Article ids and bm25 scores (lower is better), best first."""
     where, params = [], []
@@ -143,13 +148,18 @@ def match_articles(
         order = "a.published IS NULL, a.published DESC, a.id DESC"
     for clause in where:
         sql += f" AND {clause}"
-    sql += f" ORDER BY {order} LIMIT ?"
-    params.append(limit)
+    sql += f" ORDER BY {order} LIMIT ? OFFSET ?"
+    params += [limit, offset]
     return [(row[0], row[1]) for row in db.execute(sql, params).fetchall()]
 
 
 def match_highlights(
-    db: LibraryDatabase, match: str | None, exclude: str | None, filters: Filters, limit: int
+    db: LibraryDatabase,
+    match: str | None,
+    exclude: str | None,
+    filters: Filters,
+    limit: int,
+    offset: int = 0,
 ) -> list[tuple[int, float]]:
     """Highlight ids and bm25 scores (lower is better), best first."""
     where, params = [], []
@@ -187,8 +197,8 @@ def match_highlights(
         order = "h.created_at DESC, h.id DESC"
     for clause in where:
         sql += f" AND {clause}"
-    sql += f" ORDER BY {order} LIMIT ?"
-    params.append(limit)
+    sql += f" ORDER BY {order} LIMIT ? OFFSET ?"
+    params += [limit, offset]
     return [(row[0], row[1]) for row in db.execute(sql, params).fetchall()]
 
 
