@@ -163,8 +163,24 @@ class _Candidate:
     distance: int  # from the nearest expected start
 
     @property
-    def score(self) -> int:
-        return self.cost + self.distance
+    def score(self) -> float:
+        return self.cost + _distance_weight(self.distance)
+
+
+def _distance_weight(distance: float) -> float:
+    """What being ``distance`` characters from the expected start costs, in edited characters.
+
+    Within two context widths a shift counts like the edits that would explain it; further
+    out it is most likely one inserted or deleted block whose size says little, and each
+    further context width counts as one edited character."""
+    near = 2 * CONTEXT_CHARS
+    return distance if distance <= near else near + (distance - near) / CONTEXT_CHARS
+
+
+def _distance_within(weight: float) -> float:
+    """The largest distance whose :func:`_distance_weight` is ``weight``."""
+    near = 2 * CONTEXT_CHARS
+    return weight if weight <= near else near + (weight - near) * CONTEXT_CHARS
 
 
 class _Search:
@@ -395,7 +411,11 @@ def _add_fuzzy(
     seen = {(c.start, c.end) for c in candidates}
 
     def settled(distance: float) -> bool:
-        return best is not None and best.score <= distance and best.cost <= search.tolerance + 1
+        return (
+            best is not None
+            and best.score <= _distance_weight(distance)
+            and best.cost <= search.tolerance + 1
+        )
 
     def scan(lo: int, hi: int) -> _Candidate | None:
         for begin, end, edits in search.matches_in(lo, hi):
@@ -447,18 +467,19 @@ def _overlap(candidate: _Candidate, gap: _Candidate) -> bool:
     return candidate.start < gap.end and candidate.end > gap.start
 
 
-def _find_gap(search: _Search, limit: int) -> _Candidate | None:
-    """The span between the best match of the stored prefix and of the stored suffix, looked
-    for less than ``limit`` from the expected start; ``None`` when either context is not
-    recognisably there (more than :data:`BAND` of it edited) or the span could not score
-    under ``limit``."""
+def _find_gap(search: _Search, limit: float) -> _Candidate | None:
+    """The span between the best match of the stored prefix and of the stored suffix, near
+    enough to the expected start to score under ``limit``; ``None`` when either context is
+    not recognisably there (more than :data:`BAND` of it edited) or the span could not
+    score under ``limit``."""
     if limit <= 0:
         return None
     text, selector = search.text, search.selector
     n, m = len(text), len(selector.quote)
     lp, ls = len(selector.prefix), len(selector.suffix)
-    lo = max(0, search.expected[0] - limit)
-    hi = min(n, search.expected[-1] + limit)
+    radius = math.ceil(_distance_within(limit))
+    lo = max(0, search.expected[0] - radius)
+    hi = min(n, search.expected[-1] + radius)
     if lp < CONTEXT_CHARS:  # anchored at the start of the text, as in _Search.prefix_cost
         reach = min(hi, lp + CONTEXT_CHARS)
         starts = [lp, *search.prefix.scan(text[:reach], anchored=True)]
@@ -469,7 +490,7 @@ def _find_gap(search: _Search, limit: int) -> _Candidate | None:
         options = [(first + j + 1, c) for j, c in enumerate(starts) if first + j + 1 >= lo]
     begin, prefix_cost = min(
         ((p, c) for p, c in options if c <= BAND * lp),
-        key=lambda pc: (pc[1] + search.distance(pc[0]), pc[0]),
+        key=lambda pc: (pc[1] + _distance_weight(search.distance(pc[0])), pc[0]),
         default=(0, -1),
     )
     if prefix_cost < 0:
@@ -483,7 +504,7 @@ def _find_gap(search: _Search, limit: int) -> _Candidate | None:
         ends = search.reversed_suffix.scan(text[first:][::-1], anchored=True)
         options = [(n, ls), *((n - j - 1, c) for j, c in enumerate(ends))]
     else:
-        last = min(n, begin + m + limit + 2 * ls)
+        last = min(n, begin + m + math.ceil(limit) + 2 * ls)
         ends = search.reversed_suffix.scan(text[begin:last][::-1])
         options = [(last - j - 1, c) for j, c in enumerate(ends)]
     # edits[i] is the edit distance from the quote to text[begin:begin + i + 1].

@@ -114,6 +114,17 @@ def build_document(markdown: str, base_font: QFont | None = None) -> QTextDocume
     return document
 
 
+UNTAGGED = "#fbc02d"
+
+
+def tint(color: str, strength: float = 0.32) -> QColor:
+    """The tag colour mixed into white: an opaque highlighter tint. (A translucent brush
+    leaves seams where Qt paints neighbouring glyph runs over each other.)"""
+    base = QColor(color)
+    mix = [round(255 + (c - 255) * strength) for c in (base.red(), base.green(), base.blue())]
+    return QColor(*mix)
+
+
 def paint_highlights(
     document: QTextDocument, highlights: Iterable[Highlight], colors: dict[str, str]
 ) -> None:
@@ -121,10 +132,10 @@ def paint_highlights(
     for highlight in highlights:
         if highlight.orphaned:
             continue
-        color = QColor(colors.get(highlight.tags[0], "#ffeb3b") if highlight.tags else "#ffeb3b")
-        color.setAlpha(90)
         fmt = QTextCharFormat()
-        fmt.setBackground(color)
+        fmt.setBackground(
+            tint(colors.get(highlight.tags[0], UNTAGGED) if highlight.tags else UNTAGGED)
+        )
         cursor = QTextCursor(document)
         cursor.setPosition(highlight.selector.start)
         cursor.setPosition(highlight.selector.end, QTextCursor.MoveMode.KeepAnchor)

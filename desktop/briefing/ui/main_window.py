@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         if splitter is not None:
             self.splitter.restoreState(splitter)
         else:
-            self.splitter.setSizes([420, 780])
+            self.splitter.setSizes([470, 730])
         last = self.settings.value("main_window/article")
         row = self.table_model.row_of(int(last)) if last is not None else -1
         self.table.selectRow(max(row, 0))
@@ -162,8 +162,11 @@ class MainWindow(QMainWindow):
     def refresh_articles(self) -> None:
         current = self.article_id
         self.table_model.set_articles(self.library.articles())
-        self.table.resizeColumnToContents(2)
-        self.table.setColumnWidth(0, 260)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, header.ResizeMode.Stretch)
+        self.table.setColumnWidth(1, 110)
+        for column in (2, 3):
+            header.setSectionResizeMode(column, header.ResizeMode.ResizeToContents)
         row = self.table_model.row_of(current) if current is not None else -1
         if row >= 0:
             self.table.selectRow(row)
