@@ -6,38 +6,44 @@ is re-imported the offsets may point at the wrong place, so :func:`reanchor` loo
 passage again and returns an :class:`Anchor`, or ``None`` when the passage is gone (the caller
 marks the highlight orphaned; it never deletes it and never moves it onto unrelated text).
 
-How the new place is chosen. Every *candidate* span is either an exact occurrence of the quote
-or a fuzzy match of it. Each carries
+How the new place is chosen. Every *candidate* span is an exact occurrence of the quote or a
+fuzzy match of it (fuzzy spans around an exact occurrence are dropped: same place, worse
+boundaries). Each carries
 
 * ``cost``: how many characters of the stored fingerprint ``prefix + quote + suffix`` differ
-  there, i.e. the edit distance from the quote to the span plus the edit distances from the
-  stored prefix to the text ending where the span starts and from the stored suffix to the
-  text starting where it ends (each context free at its far end);
-* ``distance``: how far its start is from where the passage is expected (the old start, and
-  when the old text length is known also the old start shifted by the whole length change and
-  scaled by it; the nearest of these counts).
+  there: the edit distance from the quote to the span, plus those from the stored prefix to
+  the text ending where the span starts and from the stored suffix to the text starting where
+  it ends. A full-length context may match with its far end anywhere; a shorter one was cut
+  by the start or end of the text, which is then part of the context too;
+* ``distance``: from its start to where the passage is expected: the old start or, when the
+  old text length is known, the old start moved by the whole length change or scaled by it,
+  whichever is nearest. It weighs like edited characters up to two context widths, and then
+  one per further context width (:func:`_distance_weight`): a passage that moved far was
+  most likely moved by one block inserted or deleted, whatever its size.
 
 Context matters most: only candidates whose cost is within a tolerance of the lowest cost stay
-in the running (a short quote like 「制裁」 sitting where the passage used to be, but with
-different context, drops out). Among those, the lowest ``cost + distance`` wins, so where
-several places are equally plausible (repeated boilerplate) the nearest one is taken, and an
-occurrence whose context an edit damaged still beats a clean copy a whole sentence away.
+in the running, so a short quote like 「制裁」 that slid into the old offsets with different
+context drops out. Among them the lowest ``cost + weighted distance`` wins: where several
+places are equally plausible (repeated boilerplate) the nearest one is taken, and an
+occurrence whose context an edit damaged still beats a clean copy a sentence away.
 
-Finally a *gap check*: if the stored prefix and suffix still sit next to each other near the
-expected place, the gap between them is where the passage was. If that place explains the
-selector better than the winner and does not overlap it, the passage there was edited beyond
-recognition, and the highlight is orphaned rather than moved to another copy of its words.
+Then a *gap check*: if the stored prefix and suffix still frame a span near the expected
+place, that span is where the passage was. If it explains the selector better than the winner
+and does not overlap it, the passage was edited beyond recognition there, and the highlight is
+orphaned rather than moved onto another copy of its words.
 
 Similarity (what ``threshold`` means): ``1 - levenshtein(quote, span) / len(quote)``, with
 unit-cost insertion, deletion and substitution of code points. A span is acceptable when its
 similarity is at least ``threshold``, i.e. when its edit distance is at most
 ``k = floor((1 - threshold) * len(quote))``.
 
-Fuzzy matches are found with a sound filter and an exact verifier: split the quote into
-``k + 1`` pieces; any span within ``k`` edits contains one piece unchanged, so windows around
-the pieces' exact occurrences hold every acceptable match. Each window is scanned with Myers'
-bit-parallel edit distance (Python integers as bit vectors), which gives the best substring
-distance at every end position in O(window * len(quote) / word) time.
+Fuzzy matches are found exactly, not heuristically. The text around the expected place is
+scanned first, which usually settles it. Otherwise the quote is split into ``k + 1`` pieces:
+any span within ``k`` edits contains one piece unchanged, so windows around the pieces'
+occurrences hold every acceptable match; windows sharing too few of the quote's q-grams are
+skipped (the q-gram lemma), the rest scanned nearest first until none can win. A scan is
+Myers' bit-parallel edit distance (Python integers as bit vectors): the best substring
+distance at every end position in O(window * len(quote) / 64) word operations.
 """
 
 from __future__ import annotations
@@ -348,7 +354,7 @@ class _Search:
 
 
 def _select(candidates: list[_Candidate], tolerance: float, old_start: int) -> _Candidate:
-    """The winner: lowest ``cost + distance`` among those whose cost is near the lowest."""
+    """The winner: the lowest score among the candidates whose cost is near the lowest."""
     lowest = min(candidate.cost for candidate in candidates)
     running = [c for c in candidates if c.cost <= lowest + tolerance]
     return min(running, key=lambda c: (c.score, c.cost, abs(c.start - old_start), c.start))

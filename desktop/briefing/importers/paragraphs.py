@@ -69,12 +69,18 @@ def paragraphs_to_markdown(paragraphs: Sequence[str]) -> str:
     return "\n\n".join(blocks) + ("\n" if blocks else "")
 
 
+_CHAPTER_ONLY = re.compile(r"^(第\s*[0-9０-９一二三四五六七八九十]+\s*[章部編節]|chapter\s+\w+)$", re.I)
+
+
 def split_title(paragraphs: list[str], limit: int = 200) -> tuple[str, list[str]]:
     """The first paragraph is the title and leaves the body; a first paragraph too long to
     be a title stays in the body and its start, cut at ``limit`` characters, is the title."""
     if not paragraphs:
         return "", []
     first = paragraphs[0]
+    if _CHAPTER_ONLY.match(first) and len(paragraphs) > 1 and len(paragraphs[1]) <= 60:
+        # "第2章" over "NATOとウクライナ": the chapter's name is the title, not its number.
+        return f"{first} {paragraphs[1]}", paragraphs[2:]
     if len(first) <= limit:
         return list_item_text(first).strip() if is_list_item(first) else first, paragraphs[1:]
     return first[: limit - 1].rstrip() + "…", paragraphs
