@@ -15,6 +15,7 @@ from briefing.core.anchoring import (
     find_occurrences,
     make_selector,
     reanchor,
+    similarity,
 )
 from briefing.core.model import TextSelector
 from hypothesis import given, settings
@@ -203,6 +204,16 @@ def test_a_highlight_is_only_ever_placed_on_text_resembling_its_quote(
         placed = resemblance(quote, new[anchor.start : anchor.end])
         assert placed >= threshold - 1e-9
         assert anchor.score == pytest.approx(placed)
+
+
+@PROPERTY
+@given(
+    st.text(st.sampled_from("安全の保証構築"), min_size=1, max_size=90),
+    st.text(st.sampled_from("安全の保証構築"), max_size=90),
+)
+def test_similarity_is_one_minus_edit_distance_over_quote_length(quote: str, span: str) -> None:
+    # Quotes past 64 characters exercise the bit-parallel scan on multi-word integers.
+    assert similarity(quote, span) == pytest.approx(1 - levenshtein(quote, span) / len(quote))
 
 
 # -- examples --------------------------------------------------------------------------------

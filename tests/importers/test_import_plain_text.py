@@ -124,7 +124,7 @@ def test_seed_book_chapter_is_reflowed(tmp_path: Path) -> None:
     assert "はじめに" in headings and "おわりに" in headings
     assert "（1）NATOの東方拡大とNATO・ロシア関係" in headings
     paragraphs = [b.text for b in blocks if b.kind == "paragraph"]
-    assert paragraphs[0] == "NATOとウクライナ"
+    assert "NATOとウクライナ" not in paragraphs + headings  # it went into the title
     assert any(p.startswith("2022年2月24日にロシアがウクライナへの全面侵攻を") for p in paragraphs)
     assert all("\n" not in b.text for b in blocks)
     assert clean_imported_text(draft.body) == draft.body

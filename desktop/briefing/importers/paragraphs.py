@@ -69,7 +69,9 @@ def paragraphs_to_markdown(paragraphs: Sequence[str]) -> str:
     return "\n\n".join(blocks) + ("\n" if blocks else "")
 
 
-_CHAPTER_ONLY = re.compile(r"^(第\s*[0-9０-９一二三四五六七八九十]+\s*[章部編節]|chapter\s+\w+)$", re.I)
+_CHAPTER_ONLY = re.compile(
+    r"^(第\s*[0-9０-９一二三四五六七八九十]+\s*[章部編節]|chapter\s+\w+)$", re.IGNORECASE
+)
 
 
 def split_title(paragraphs: list[str], limit: int = 200) -> tuple[str, list[str]]:
