@@ -55,10 +55,12 @@ SENTENCE = (
 REPEATED = SENTENCE * 8
 ALPHABET = sorted(set(SEED + SENTENCE) - {"\n"})
 
-MAX_EDIT = 4  # characters per random edit
-# A second copy of the quote goes at least this far from the passage. Nearer, the two are
-# indistinguishable (inserting a copy just before the passage or just after it gives the same
-# text), and so is a shift by more than half a sentence in REPEATED.
+# What keeps the right answer knowable. A second copy of the quote goes at least FAR from the
+# passage: a copy right before it or right after it makes the same text. Edits outside are at
+# most three of MAX_EDIT characters, so with a copy of a quote of up to 24 characters the
+# passage moves less than half of REPEATED's sentence: further, and a copy of the sentence
+# with the same context is nearer than the passage itself.
+MAX_EDIT = 4
 FAR = 150
 
 PROPERTY = settings(max_examples=200, deadline=None)

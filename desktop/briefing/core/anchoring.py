@@ -357,7 +357,16 @@ def _select(candidates: list[_Candidate], tolerance: float, old_start: int) -> _
     """The winner: the lowest score among the candidates whose cost is near the lowest."""
     lowest = min(candidate.cost for candidate in candidates)
     running = [c for c in candidates if c.cost <= lowest + tolerance]
-    return min(running, key=lambda c: (c.score, c.cost, abs(c.start - old_start), c.start))
+    return min(running, key=lambda c: _rank(c, old_start))
+
+
+def _rank(candidate: _Candidate, old_start: int) -> tuple[float, int, int, int]:
+    return (
+        candidate.score,
+        candidate.cost,
+        abs(candidate.start - old_start),
+        candidate.start,
+    )
 
 
 def reanchor(
@@ -388,8 +397,7 @@ def reanchor(
         return Anchor(start, start + len(quote), "exact-position", 1.0)
 
     exact = find_occurrences(text, quote)
-    candidates = [search.candidate(o, o + len(quote), 0) for o in exact]
-    best = _select(candidates, search.tolerance, start) if candidates else None
+    candidates, best = _exact_candidates(search, exact)
     if search.max_edits > 0 and (best is None or best.score > 0):
         best = _add_fuzzy(search, exact, candidates, best)
     if best is None:
@@ -403,15 +411,46 @@ def reanchor(
     return Anchor(best.start, best.end, "fuzzy", 1.0 - best.edits / len(quote))
 
 
+def _exact_candidates(
+    search: _Search, exact: list[int]
+) -> tuple[list[_Candidate], _Candidate | None]:
+    """Candidates for the exact occurrences, nearest first, and the winner among them.
+
+    Occurrences too far away to beat the winner are left out: they score more than it, and
+    cannot push it out of the running while its cost is within the tolerance. A short quote
+    like 「の」 occurs thousands of times in a long article.
+    """
+    m, tolerance, old_start = len(search.quote), search.tolerance, search.selector.start
+    candidates: list[_Candidate] = []
+    best: _Candidate | None = None
+    lowest = math.inf
+    for position in sorted(exact, key=search.distance):
+        if (
+            best is not None
+            and _distance_weight(search.distance(position)) > best.score
+            and best.cost <= tolerance
+        ):
+            break
+        candidate = search.candidate(position, position + m, 0)
+        candidates.append(candidate)
+        if candidate.cost < lowest:  # the running may shrink: at most once per cost value
+            lowest = candidate.cost
+            best = _select(candidates, tolerance, old_start)
+        elif candidate.cost <= lowest + tolerance and best is not None:
+            best = min(best, candidate, key=lambda c: _rank(c, old_start))
+    return candidates, best
+
+
 def _add_fuzzy(
     search: _Search, exact: list[int], candidates: list[_Candidate], best: _Candidate | None
 ) -> _Candidate | None:
     """Add fuzzy candidates to ``candidates``, nearest first, and return the winner.
 
-    A fuzzy candidate scores at least its distance plus 1, so none starting at least the
-    winner's score away can beat it, nor push it out of the running while its cost is at
-    most ``tolerance + 1``. The text around the expected place is scanned first; only if
-    that does not settle it are the seed windows scanned, nearest first.
+    A fuzzy candidate scores at least its distance's weight plus 1, so none starting where
+    that reaches the winner's score can beat it, nor push it out of the running while the
+    winner's cost is at most ``tolerance + 1``. The text around the expected place is
+    scanned first; only if that does not settle it are the seed windows scanned, nearest
+    first.
     """
     m, k, n = len(search.quote), search.max_edits, len(search.text)
     seen = {(c.start, c.end) for c in candidates}
@@ -453,6 +492,23 @@ def _add_fuzzy(
     return best
 
 
+@dataclass(frozen=True)
+class _Gap:
+    """The span the stored context frames, and how far its edges may be off: each edge is
+    only known up to the edits found in the context on its side."""
+
+    span: _Candidate
+    low: int
+    high: int
+
+    def overlaps(self, candidate: _Candidate) -> bool:
+        """Whether ``candidate`` shares a character with the gap's extent, or straddles it
+        if that is empty."""
+        if self.low == self.high:
+            return candidate.start < self.low < candidate.end
+        return candidate.start < self.high and candidate.end > self.low
+
+
 def _check_gap(
     search: _Search, candidates: list[_Candidate], best: _Candidate
 ) -> _Candidate | None:
@@ -460,20 +516,13 @@ def _check_gap(
     explains the selector better and does not overlap ``best``: the passage was there and was
     edited away. A candidate at that place, if any, is taken instead."""
     gap = _find_gap(search, best.score)
-    if gap is None or gap.score >= best.score or _overlap(best, gap):
+    if gap is None or gap.span.score >= best.score or gap.overlaps(best):
         return best
-    there = [c for c in candidates if _overlap(c, gap)]
+    there = [c for c in candidates if gap.overlaps(c)]
     return min(there, key=lambda c: (c.score, c.cost)) if there else None
 
 
-def _overlap(candidate: _Candidate, gap: _Candidate) -> bool:
-    """Whether ``candidate`` shares a character with ``gap``, or straddles it if it is empty."""
-    if gap.start == gap.end:
-        return candidate.start < gap.start < candidate.end
-    return candidate.start < gap.end and candidate.end > gap.start
-
-
-def _find_gap(search: _Search, limit: float) -> _Candidate | None:
+def _find_gap(search: _Search, limit: float) -> _Gap | None:
     """The span between the best match of the stored prefix and of the stored suffix, near
     enough to the expected start to score under ``limit``; ``None`` when either context is
     not recognisably there (more than :data:`BAND` of it edited) or the span could not
@@ -528,4 +577,5 @@ def _find_gap(search: _Search, limit: float) -> _Candidate | None:
     if suffix_cost < 0:
         return None
     cost = quote_edits(end) + prefix_cost + suffix_cost
-    return _Candidate(begin, end, quote_edits(end), cost, search.distance(begin))
+    span = _Candidate(begin, end, quote_edits(end), cost, search.distance(begin))
+    return _Gap(span, begin - prefix_cost, end + suffix_cost)

@@ -27,6 +27,7 @@ from briefing.store import tags as tag_store
 from briefing.store.db import reading
 
 SNIPPET_CONTEXT = 40
+CHECKED_PAGE_FACTOR = 5
 MAX_CHECKED = 4000  # candidates checked against their text before we stop looking
 _CHUNK = 4000
 
@@ -200,15 +201,22 @@ def _collect(
     checked: bool,
     results: SearchResults,
 ) -> list[tuple[SearchHit, str]]:
-    """Fetch ranked candidates page by page until ``want`` survive the check against their
-    text (one page when the index is exact for the query), or the candidates run out."""
+    """Fetch ranked candidates until ``want`` survive the check against their text (one
+    page when the index is exact for the query), or the candidates run out.
+
+    Ranking a page costs a pass over every match in FTS5 and loading a text costs a read,
+    so when candidates may fail the check, ids come in large pages and texts in small
+    batches, stopping as soon as enough candidates have passed."""
     hits: list[tuple[SearchHit, str]] = []
-    offset, page = 0, want
+    offset, page = 0, want * CHECKED_PAGE_FACTOR if checked else want
     while True:
         ranked = fetch(page, offset)
-        hits += build(ranked)
+        for start in range(0, len(ranked), want):
+            hits += build(ranked[start : start + want])
+            if len(hits) >= want:
+                return hits
         offset += len(ranked)
-        if not checked or len(hits) >= want or len(ranked) < page:
+        if not checked or len(ranked) < page:
             return hits
         if offset >= MAX_CHECKED:
             results.warnings.append(
@@ -226,16 +234,15 @@ def _article_hits(
 ) -> list[tuple[SearchHit, str]]:
     if not ranked:
         return []
-    articles = article_store.get_articles(db, [article_id for article_id, _ in ranked])
+    texts = article_store.titles_and_texts(db, [article_id for article_id, _ in ranked])
     hits = []
     for article_id, score in ranked:
-        article = articles.get(article_id)
-        if article is None:
+        if article_id not in texts:
             continue
-        if check is not None and not matches(check, article.title, article.text):
+        title, text = texts[article_id]
+        if check is not None and not matches(check, title, text):
             continue
-        hit = SearchHit("article", article.id, article.id, article.title, "", (), score)
-        hits.append((hit, article.text))
+        hits.append((SearchHit("article", article_id, article_id, title, "", (), score), text))
     return hits
 
 

@@ -46,10 +46,11 @@ def get_article(db: LibraryDatabase, article_id: int) -> Article | None:
     return _article(rows[0]) if rows else None
 
 
-def get_articles(db: LibraryDatabase, article_ids: list[int]) -> dict[int, Article]:
+def titles_and_texts(db: LibraryDatabase, article_ids: list[int]) -> dict[int, tuple[str, str]]:
+    """``id -> (title, canonical text)``: what search needs, without the Markdown body."""
     marks = ",".join("?" * len(article_ids))
-    rows = db.query(f"SELECT * FROM articles WHERE id IN ({marks})", article_ids)
-    return {row["id"]: _article(row) for row in rows}
+    sql = f"SELECT id, title, text FROM articles WHERE id IN ({marks})"
+    return {row[0]: (row[1], row[2]) for row in db.execute(sql, article_ids)}
 
 
 def list_articles(db: LibraryDatabase) -> list[ArticleSummary]:
