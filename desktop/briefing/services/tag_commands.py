@@ -151,6 +151,21 @@ class EditTag(Command):
             tag_store.set_aliases(db, tag_id, aliases)
 
 
+def _restore_tag(
+    db: LibraryDatabase,
+    row: dict[str, Any],
+    aliases: list[str],
+    tags_before: dict[int, list[int]],
+) -> Changes:
+    """Put a deleted tag back with its id, aliases, and its place on each highlight."""
+    row = {key: value for key, value in row.items() if key != "name_key"}
+    tag_id = tag_store.insert_tag(db, row)
+    tag_store.set_aliases(db, tag_id, aliases)
+    for highlight_id, tag_ids in tags_before.items():
+        highlight_store.set_tags(db, highlight_id, tag_ids)
+    return Changes(tags=True, highlights=frozenset(tags_before))
+
+
 class MergeTags(Command):
     """Move every highlight of ``source`` to ``target`` (none duplicated), then delete
     ``source``; its aliases, and its name, become aliases of ``target``."""
@@ -190,13 +205,7 @@ class MergeTags(Command):
         assert state is not None
         target_id = state["target_id"]
         tag_store.set_aliases(db, target_id, state["target_aliases"])
-        row = dict(state["source_row"])
-        row.pop("name_key", None)
-        source_id = tag_store.insert_tag(db, row)
-        tag_store.set_aliases(db, source_id, state["source_aliases"])
-        for highlight_id, tag_ids in state["tags_before"].items():
-            highlight_store.set_tags(db, highlight_id, tag_ids)
-        return Changes(tags=True, highlights=frozenset(state["tags_before"]))
+        return _restore_tag(db, state["source_row"], state["source_aliases"], state["tags_before"])
 
 
 class DeleteTag(Command):
@@ -230,10 +239,4 @@ class DeleteTag(Command):
     def undo(self, db: LibraryDatabase) -> Changes:
         state = self._state
         assert state is not None
-        row = dict(state["row"])
-        row.pop("name_key", None)
-        tag_id = tag_store.insert_tag(db, row)
-        tag_store.set_aliases(db, tag_id, state["aliases"])
-        for highlight_id, tag_ids in state["tags_before"].items():
-            highlight_store.set_tags(db, highlight_id, tag_ids)
-        return Changes(tags=True, highlights=frozenset(state["tags_before"]))
+        return _restore_tag(db, state["row"], state["aliases"], state["tags_before"])

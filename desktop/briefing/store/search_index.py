@@ -113,6 +113,42 @@ def _source_clause(filters: Filters, column: str) -> tuple[list[str], list]:
     return [f"({parts})"], list(filters.sources)
 
 
+def _ranked(
+    db: LibraryDatabase,
+    table: str,
+    weights: tuple[float, ...],
+    rows: str,
+    joins: str,
+    where: list[str],
+    params: list,
+    match: str | None,
+    exclude: str | None,
+    unranked_order: str,
+    limit: int,
+    offset: int,
+) -> list[tuple[int, float]]:
+    """Ids and bm25 scores (lower is better), best first, of the ``rows`` (a table aliased
+    ``x``, with ``joins``) that pass ``where`` and the text match. Without a match, rows come
+    in ``unranked_order`` and ``exclude`` drops those it matches."""
+    if match:
+        bm25 = ", ".join(str(w) for w in weights)
+        sql = (
+            f"SELECT x.id, bm25({table}, {bm25}) AS score FROM {table} "
+            f"JOIN {rows} ON x.id = {table}.rowid {joins} WHERE {table} MATCH ?"
+        )
+        params = [match, *params]
+        order = "score"
+    else:
+        sql = f"SELECT x.id, 0.0 AS score FROM {rows} {joins} WHERE 1"
+        if exclude:
+            where = [*where, f"x.id NOT IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)"]
+            params = [*params, exclude]
+        order = unranked_order
+    sql += "".join(f" AND {clause}" for clause in where)
+    sql += f" ORDER BY {order} LIMIT ? OFFSET ?"
+    return [(row[0], row[1]) for row in db.execute(sql, [*params, limit, offset]).fetchall()]
+
+
 def match_articles(
     db: LibraryDatabase,
     match: str | None,
@@ -121,36 +157,28 @@ def match_articles(
     limit: int,
     offset: int = 0,
 ) -> list[tuple[int, float]]:
-    """Article ids and bm25 scores (lower is better), best first."""
-    where, params = [], []
-    clauses, values = _source_clause(filters, "a.source")
-    where += clauses
-    params += values
+    """Article ids and bm25 scores (lower is better), best first; dates are publication days."""
+    where, params = _source_clause(filters, "x.source")
     if filters.date_from:
-        where.append("a.published >= ?")
+        where.append("x.published >= ?")
         params.append(filters.date_from.isoformat())
     if filters.date_to:
-        where.append("a.published <= ?")
+        where.append("x.published <= ?")
         params.append(filters.date_to.isoformat())
-    if match:
-        sql = (
-            f"SELECT a.id, bm25(article_fts, {ARTICLE_WEIGHTS[0]}, {ARTICLE_WEIGHTS[1]}) AS score "
-            "FROM article_fts JOIN articles a ON a.id = article_fts.rowid "
-            "WHERE article_fts MATCH ?"
-        )
-        params = [match, *params]
-        order = "score"
-    else:
-        sql = "SELECT a.id, 0.0 AS score FROM articles a WHERE 1"
-        if exclude:
-            where.append("a.id NOT IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)")
-            params.append(exclude)
-        order = "a.published IS NULL, a.published DESC, a.id DESC"
-    for clause in where:
-        sql += f" AND {clause}"
-    sql += f" ORDER BY {order} LIMIT ? OFFSET ?"
-    params += [limit, offset]
-    return [(row[0], row[1]) for row in db.execute(sql, params).fetchall()]
+    return _ranked(
+        db,
+        "article_fts",
+        ARTICLE_WEIGHTS,
+        "articles x",
+        "",
+        where,
+        params,
+        match,
+        exclude,
+        "x.published IS NULL, x.published DESC, x.id DESC",
+        limit,
+        offset,
+    )
 
 
 def match_highlights(
@@ -161,45 +189,35 @@ def match_highlights(
     limit: int,
     offset: int = 0,
 ) -> list[tuple[int, float]]:
-    """Highlight ids and bm25 scores (lower is better), best first."""
-    where, params = [], []
-    clauses, values = _source_clause(filters, "a.source")
-    where += clauses
-    params += values
+    """Highlight ids and bm25 scores (lower is better), best first; dates are creation days."""
+    where, params = _source_clause(filters, "a.source")
     if filters.date_from:
-        where.append("h.created_at >= ?")
+        where.append("x.created_at >= ?")
         params.append(filters.date_from.isoformat())
     if filters.date_to:
-        where.append("h.created_at < ?")
+        where.append("x.created_at < ?")
         params.append((filters.date_to + timedelta(days=1)).isoformat())
     for tag_id in filters.tag_ids:
-        where.append("h.id IN (SELECT highlight_id FROM highlight_tags WHERE tag_id = ?)")
+        where.append("x.id IN (SELECT highlight_id FROM highlight_tags WHERE tag_id = ?)")
         params.append(tag_id)
     if filters.has_note:
-        where.append("trim(h.note) != ''")
+        where.append("trim(x.note) != ''")
     if filters.orphaned:
-        where.append("h.orphaned = 1")
-    if exclude:
-        where.append("h.id NOT IN (SELECT rowid FROM highlight_fts WHERE highlight_fts MATCH ?)")
-        params.append(exclude)
-    base = "FROM highlights h JOIN articles a ON a.id = h.article_id"
-    if match:
-        weights = ", ".join(str(w) for w in HIGHLIGHT_WEIGHTS)
-        sql = (
-            f"SELECT h.id, bm25(highlight_fts, {weights}) AS score FROM highlight_fts "
-            f"JOIN highlights h ON h.id = highlight_fts.rowid "
-            f"JOIN articles a ON a.id = h.article_id WHERE highlight_fts MATCH ?"
-        )
-        params = [match, *params]
-        order = "score"
-    else:
-        sql = f"SELECT h.id, 0.0 AS score {base} WHERE 1"
-        order = "h.created_at DESC, h.id DESC"
-    for clause in where:
-        sql += f" AND {clause}"
-    sql += f" ORDER BY {order} LIMIT ? OFFSET ?"
-    params += [limit, offset]
-    return [(row[0], row[1]) for row in db.execute(sql, params).fetchall()]
+        where.append("x.orphaned = 1")
+    return _ranked(
+        db,
+        "highlight_fts",
+        HIGHLIGHT_WEIGHTS,
+        "highlights x",
+        "JOIN articles a ON a.id = x.article_id",
+        where,
+        params,
+        match,
+        exclude,
+        "x.created_at DESC, x.id DESC",
+        limit,
+        offset,
+    )
 
 
 def index_size_bytes(db: LibraryDatabase) -> int:
