@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import random
 import re
-import statistics
 import sys
 import tempfile
 import time
@@ -36,7 +35,12 @@ QUERIES: dict[str, list[str]] = {
     "3+ chars": ["安全保障", "ウクライナ", "影の船団", "工作機械", "NSATU"],
     "phrase": ['"安全の保証"', '"北方領土"', '"二次制裁"', '"有志連合"'],
     "mixed": ["NATO 加盟", "制裁 -影の船団", "北方領土 OR NSATU"],
-    "tag filter": ["tag:sanctions 制裁", "tag:NSATU", "tag:北方領土 平和条約", "tag:sanctions has:note"],
+    "tag filter": [
+        "tag:sanctions 制裁",
+        "tag:NSATU",
+        "tag:北方領土 平和条約",
+        "tag:sanctions has:note",
+    ],
 }
 
 
@@ -49,7 +53,9 @@ def sample_sentences() -> list[str]:
     return sentences
 
 
-def make_article(rng: random.Random, sentences: list[str], number: int, size: int = 5000) -> ArticleDraft:
+def make_article(
+    rng: random.Random, sentences: list[str], number: int, size: int = 5000
+) -> ArticleDraft:
     paragraphs, length = [], 0
     while length < size:
         paragraph = "".join(rng.choice(sentences) for _ in range(rng.randint(2, 5)))
@@ -68,7 +74,7 @@ def make_article(rng: random.Random, sentences: list[str], number: int, size: in
 
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def raw_fts_ms(library: Library, query: str, limit: int) -> float:
@@ -139,14 +145,22 @@ def main() -> int:
         "SELECT sum(length(CAST(text AS BLOB)) + length(CAST(title AS BLOB))) FROM articles"
     ).fetchone()[0]
 
-    print(f"\nlibrary: {args.articles:,} articles (~{text_chars:,.0f} characters each), "
-          f"{highlights:,} highlights")
-    print(f"import: {rate:,.0f} articles/s ({import_seconds:.1f} s); "
-          f"highlights: {highlights / highlight_seconds:,.0f}/s")
-    print(f"database file: {db_bytes / 1e6:,.1f} MB; text: {text_bytes / 1e6:,.1f} MB; "
-          f"FTS index: {index_bytes / 1e6:,.1f} MB = {index_bytes / text_bytes:.2f} x text")
-    print(f"\n{'class':<11} {'p50 ms':>8} {'p95 ms':>8} {'raw FTS p50':>12} {'raw p95':>8} "
-          f"{'ratio':>6}  hits (first query)")
+    print(
+        f"\nlibrary: {args.articles:,} articles (~{text_chars:,.0f} characters each), "
+        f"{highlights:,} highlights"
+    )
+    print(
+        f"import: {rate:,.0f} articles/s ({import_seconds:.1f} s); "
+        f"highlights: {highlights / highlight_seconds:,.0f}/s"
+    )
+    print(
+        f"database file: {db_bytes / 1e6:,.1f} MB; text: {text_bytes / 1e6:,.1f} MB; "
+        f"FTS index: {index_bytes / 1e6:,.1f} MB = {index_bytes / text_bytes:.2f} x text"
+    )
+    print(
+        f"\n{'class':<11} {'p50 ms':>8} {'p95 ms':>8} {'raw FTS p50':>12} {'raw p95':>8} "
+        f"{'ratio':>6}  hits (first query)"
+    )
     rows = []
     for label, queries in QUERIES.items():
         ours, raw = [], []
@@ -158,12 +172,19 @@ def main() -> int:
                 ours.append((time.perf_counter() - t0) * 1000)
                 raw.append(raw_fts_ms(library, query, args.limit))
         raw = [r for r in raw if r == r] or [float("nan")]
-        row = (label, percentile(ours, 0.5), percentile(ours, 0.95), percentile(raw, 0.5),
-               percentile(raw, 0.95))
+        row = (
+            label,
+            percentile(ours, 0.5),
+            percentile(ours, 0.95),
+            percentile(raw, 0.5),
+            percentile(raw, 0.95),
+        )
         rows.append(row)
         ratio = row[2] / row[4] if row[4] == row[4] and row[4] > 0 else float("nan")
-        print(f"{label:<11} {row[1]:>8.1f} {row[2]:>8.1f} {row[3]:>12.1f} {row[4]:>8.1f} "
-              f"{ratio:>6.1f}  {first_hits}")
+        print(
+            f"{label:<11} {row[1]:>8.1f} {row[2]:>8.1f} {row[3]:>12.1f} {row[4]:>8.1f} "
+            f"{ratio:>6.1f}  {first_hits}"
+        )
     library.close()
     print(f"\n(library kept in {folder})" if args.keep else "")
     return 0
