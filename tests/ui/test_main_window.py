@@ -9,7 +9,8 @@ from briefing.app import make_application
 from briefing.core.markdown import canonical_text
 from briefing.services import Library
 from briefing.ui.main_window import MainWindow
-from PySide6.QtCore import QSettings
+from briefing.ui.search_panel import HIT_ROLE
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
 
@@ -79,3 +80,26 @@ def test_window_state_is_remembered(qtbot, sample_library: Library) -> None:
     second.show()
     assert (second.width(), second.height()) == (700, 500)
     assert second.article_id == chosen
+
+
+def test_search_box_finds_and_shows_the_passage(window: MainWindow, qtbot) -> None:
+    window.actions["edit_find"].trigger()
+    assert window.search_panel.field.hasFocus() or not window.isActiveWindow()
+    # Japanese arrives through an input method, which QTest cannot type: set the text.
+    window.search_panel.field.setText("影の船団")
+    qtbot.keyClick(window.search_panel.field, Qt.Key.Key_Return)
+    model = window.search_panel.model
+    assert model.rowCount() > 0
+    assert "【影の船団】" in model.index(0, 0).data()
+    window.search_panel.results.activated.emit(model.index(0, 0))
+    hit = model.index(0, 0).data(HIT_ROLE)
+    assert window.article_id == hit.article_id
+    selected = window.reader.textCursor().selectedText()
+    assert "影の船団" in selected
+
+
+def test_search_box_reports_problems_in_one_line(window: MainWindow, qtbot) -> None:
+    qtbot.keyClicks(window.search_panel.field, "tag:nonexistent")
+    window.search_panel.run()
+    assert window.search_panel.model.rowCount() == 0
+    assert "no tag named" in window.search_panel.status.text()

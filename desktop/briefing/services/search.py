@@ -43,6 +43,9 @@ class SearchHit:
     score: float  # bm25: lower is better
     tags: tuple[str, ...] = ()
     note: str = ""
+    # Where to show the hit in the article's canonical text: the first match in an article,
+    # the highlighted passage of a highlight (None for an orphaned one).
+    span: tuple[int, int] | None = None
 
     def marked_snippet(self, before: str = "【", after: str = "】") -> str:
         out, last = [], 0
@@ -61,6 +64,7 @@ class SearchHit:
             "snippet": self.snippet,
             "marks": [list(m) for m in self.marks],
             "score": round(self.score, 4),
+            "span": list(self.span) if self.span else None,
         }
         if self.kind == "highlight":
             data.update(tags=list(self.tags), note=self.note)
@@ -189,8 +193,10 @@ def search(db: LibraryDatabase, text: str, limit: int = 20) -> SearchResults:
     hits.sort(key=lambda pair: pair[0].score)
     # Snippets cost a fold of the text around the match: make them for the hits shown only.
     for hit, text in hits[:limit]:
-        snippet, marks = _snippet(text, _anchor(text, groups), groups)
-        results.hits.append(replace(hit, snippet=snippet, marks=marks))
+        anchor = _anchor(text, groups)
+        snippet, marks = _snippet(text, anchor, groups)
+        span = anchor if hit.kind == "article" else hit.span
+        results.hits.append(replace(hit, snippet=snippet, marks=marks, span=span))
     return results
 
 
@@ -272,6 +278,7 @@ def _highlight_hits(
             score,
             item.tags,
             item.note,
+            None if item.orphaned else (item.selector.start, item.selector.end),
         )
         hits.append((hit, item.quote))
     return hits

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QSettings, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QTextCursor
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
 
 from briefing.services import BriefingError, Changes, DeleteArticle, Library
 from briefing.services.importing import ImportReport
+from briefing.services.search import SearchHit
 from briefing.ui import tasks
 from briefing.ui.actions import ActionCollection
 from briefing.ui.article_table import ArticleTableModel
 from briefing.ui.document import build_document, paint_highlights
 from briefing.ui.fonts import reading_font
+from briefing.ui.search_panel import SearchPanel
 
 
 class MainWindow(QMainWindow):
@@ -70,9 +72,18 @@ class MainWindow(QMainWindow):
         pane_layout.addWidget(self.details_label)
         pane_layout.addWidget(self.reader, 1)
 
+        self.search_panel = SearchPanel(library, self)
+        self.search_panel.hit_activated.connect(self.show_hit)
+        left = QSplitter(Qt.Orientation.Vertical, self)
+        left.setObjectName("left_splitter")
+        left.addWidget(self.table)
+        left.addWidget(self.search_panel)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 2)
+
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("main_splitter")
-        splitter.addWidget(self.table)
+        splitter.addWidget(left)
         splitter.addWidget(reader_pane)
         splitter.setStretchFactor(1, 2)
         self.splitter = splitter
@@ -102,6 +113,9 @@ class MainWindow(QMainWindow):
         toolbar.addAction(a["file_import"])
         toolbar.addAction(a["edit_undo"])
         toolbar.addAction(a["edit_redo"])
+        edit_menu.addSeparator()
+        edit_menu.addAction(a["edit_find"])
+        a["edit_find"].triggered.connect(self.search_panel.focus)
         a["file_import"].triggered.connect(self.choose_import)
         a["file_quit"].triggered.connect(self.close)
         a["edit_undo"].triggered.connect(lambda: self._run(self.library.undo))
@@ -146,6 +160,8 @@ class MainWindow(QMainWindow):
     def _library_changed(self, changes: Changes) -> None:
         if changes.library or changes.articles or changes.highlights:
             self.refresh_articles()
+            if self.search_panel.field.text().strip():
+                self.search_panel.run()
         self._update_undo_actions()
 
     def _update_undo_actions(self) -> None:
@@ -206,6 +222,20 @@ class MainWindow(QMainWindow):
         ]
         self.details_label.setText(" · ".join(d for d in details if d))
         self.setWindowTitle(self.tr("{0} — Briefing Reader").format(article.title))
+
+    def show_hit(self, hit: SearchHit) -> None:
+        """Open the article of a search result and select the matched passage."""
+        row = self.table_model.row_of(hit.article_id)
+        if row >= 0:
+            self.table.selectRow(row)
+        if self.article_id != hit.article_id:
+            self.show_article(hit.article_id)
+        if hit.span is not None:
+            cursor = self.reader.textCursor()
+            cursor.setPosition(hit.span[0])
+            cursor.setPosition(hit.span[1], QTextCursor.MoveMode.KeepAnchor)
+            self.reader.setTextCursor(cursor)
+            self.reader.ensureCursorVisible()
 
     # --- user actions --------------------------------------------------------------------------
 
