@@ -17,6 +17,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    from briefing.ui import theme
+
+    theme.apply(app)  # type: ignore[arg-type]
     return app  # type: ignore[return-value]
 
 

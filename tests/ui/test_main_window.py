@@ -103,3 +103,12 @@ def test_search_box_reports_problems_in_one_line(window: MainWindow, qtbot) -> N
     window.search_panel.run()
     assert window.search_panel.model.rowCount() == 0
     assert "no tag named" in window.search_panel.status.text()
+
+
+def test_style_sheet_and_icon_come_from_the_package_resources(qapp) -> None:
+    from briefing.ui import theme
+
+    assert "QTextBrowser#reader" in theme.style_sheet()
+    assert not theme.app_icon().pixmap(32, 32).isNull()
+    make_application()
+    assert qapp.styleSheet() == theme.style_sheet()
