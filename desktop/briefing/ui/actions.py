@@ -23,7 +23,10 @@ def tr(text: str) -> str:
 
 
 SPECS: dict[str, ActionSpec] = {
-    "file_import": ActionSpec("&Import…", Key.Open, "Import files or a folder into the library"),
+    "file_import": ActionSpec("&Import Files…", Key.Open, "Import articles into the library"),
+    "file_import_folder": ActionSpec(
+        "Import &Folder…", "Ctrl+Shift+O", "Import every article in a folder and its subfolders"
+    ),
     "file_quit": ActionSpec("&Quit", Key.Quit),
     "edit_undo": ActionSpec("&Undo", Key.Undo),
     "edit_redo": ActionSpec("&Redo", Key.Redo),

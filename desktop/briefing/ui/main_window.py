@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         a = self.actions
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(a["file_import"])
+        file_menu.addAction(a["file_import_folder"])
         file_menu.addSeparator()
         file_menu.addAction(a["file_quit"])
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(a["edit_find"])
         a["edit_find"].triggered.connect(self.search_panel.focus)
         a["file_import"].triggered.connect(self.choose_import)
+        a["file_import_folder"].triggered.connect(self.choose_import_folder)
         a["file_quit"].triggered.connect(self.close)
         a["edit_undo"].triggered.connect(lambda: self._run(self.library.undo))
         a["edit_redo"].triggered.connect(lambda: self._run(self.library.redo))
@@ -173,7 +175,8 @@ class MainWindow(QMainWindow):
         redo.setText(self.tr("&Redo {0}").format(history.redo_text).strip())
         self.actions["article_delete"].setEnabled(self.article_id is not None)
         self.actions["library_reindex"].setEnabled(not self.library.read_only)
-        self.actions["file_import"].setEnabled(not self.library.read_only)
+        for name in ("file_import", "file_import_folder"):
+            self.actions[name].setEnabled(not self.library.read_only)
 
     def refresh_articles(self) -> None:
         current = self.article_id
@@ -248,6 +251,13 @@ class MainWindow(QMainWindow):
         )
         if files:
             self.import_paths([Path(f) for f in files])
+
+    def choose_import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Import a folder"), str(Path.home())
+        )
+        if folder:
+            self.import_paths([Path(folder)])
 
     def import_paths(self, paths: list[Path]) -> tasks.LibraryTask:
         """Import in the background with a cancellable progress dialog."""
