@@ -53,6 +53,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
+from briefing.core.edit_distance import EditPattern
 from briefing.core.model import TextSelector
 
 CONTEXT_CHARS = 32
@@ -109,55 +110,7 @@ def similarity(quote: str, span: str) -> float:
     """``1 - levenshtein(quote, span) / len(quote)``: the measure ``threshold`` applies to."""
     if not quote:
         return 1.0 if not span else 0.0
-    return 1.0 - _Pattern(quote).distance(span) / len(quote)
-
-
-class _Pattern:
-    """A pattern prepared for Myers' bit-parallel edit distance (in Hyyrö's formulation)."""
-
-    __slots__ = ("length", "masks")
-
-    def __init__(self, pattern: str) -> None:
-        self.length = len(pattern)
-        masks: dict[str, int] = {}
-        for i, char in enumerate(pattern):
-            masks[char] = masks.get(char, 0) | (1 << i)
-        self.masks = masks
-
-    def scan(self, text: str, *, anchored: bool = False) -> list[int]:
-        """For every ``j``, the edit distance between the pattern and the best substring of
-        ``text`` ending at ``j + 1`` (its start free), or ``text[:j + 1]`` when ``anchored``."""
-        m = self.length
-        if m == 0:
-            return list(range(1, len(text) + 1)) if anchored else [0] * len(text)
-        full = (1 << m) - 1
-        high = 1 << (m - 1)
-        carry = 1 if anchored else 0  # row 0 is j when the start is fixed, 0 when it is free
-        masks = self.masks
-        plus, minus, score = full, 0, m
-        out = [0] * len(text)
-        for j, char in enumerate(text):
-            eq = masks.get(char, 0)
-            xv = eq | minus
-            xh = (((eq & plus) + plus) ^ plus) | eq
-            # XOR with full complements within the pattern's bits; a carry out of the sum
-            # may leave bit m set in hplus, and the shift's mask below drops it.
-            hplus = minus | ((xh | plus) ^ full)
-            hminus = plus & xh
-            if hplus & high:
-                score += 1
-            elif hminus & high:
-                score -= 1
-            hplus = ((hplus << 1) | carry) & full
-            hminus = (hminus << 1) & full
-            plus = hminus | ((xv | hplus) ^ full)
-            minus = hplus & xv
-            out[j] = score
-        return out
-
-    def distance(self, text: str) -> int:
-        """Levenshtein distance between the pattern and the whole of ``text``."""
-        return self.scan(text, anchored=True)[-1] if text else self.length
+    return 1.0 - EditPattern(quote).distance(span) / len(quote)
 
 
 @dataclass(frozen=True)
@@ -198,10 +151,10 @@ class _Search:
         self.text = text
         self.selector = selector
         self.quote = selector.quote
-        self.pattern = _Pattern(selector.quote)
-        self.reversed_pattern = _Pattern(selector.quote[::-1])
-        self.prefix = _Pattern(selector.prefix)
-        self.reversed_suffix = _Pattern(selector.suffix[::-1])
+        self.pattern = EditPattern(selector.quote)
+        self.reversed_pattern = EditPattern(selector.quote[::-1])
+        self.prefix = EditPattern(selector.prefix)
+        self.reversed_suffix = EditPattern(selector.suffix[::-1])
         m = len(selector.quote)
         self.max_edits = math.floor((1.0 - threshold) * m + _EPSILON)
         fingerprint = len(selector.prefix) + m + len(selector.suffix)

@@ -91,18 +91,23 @@ def import_draft(db: LibraryDatabase, draft: ArticleDraft) -> ImportOutcome:
         if same is None:
             article_id = article_store.insert_article(db, values, now)
             return ImportOutcome(origin, "imported", article_id, title)
+        old = article_store.get_article(db, same)
         article_store.update_article(db, same, values, now)
-        placed, orphaned = reanchor_article(db, same, text)
+        placed, orphaned = reanchor_article(db, same, text, len(old.text) if old else None)
     message = f"{placed} highlight(s) re-anchored" + (f", {orphaned} orphaned" if orphaned else "")
     return ImportOutcome(origin, "updated", same, title, message, placed, orphaned)
 
 
-def reanchor_article(db: LibraryDatabase, article_id: int, text: str) -> tuple[int, int]:
+def reanchor_article(
+    db: LibraryDatabase, article_id: int, text: str, old_length: int | None = None
+) -> tuple[int, int]:
     """Place every highlight of an article on its new text; those that cannot be placed are
-    kept as orphaned with their quote and note. Returns ``(placed, orphaned)``."""
+    kept as orphaned with their quote and note. ``old_length`` (the previous text's length)
+    lets re-anchoring expect passages moved by the change in length. Returns
+    ``(placed, orphaned)``."""
     placed = orphaned = 0
     for highlight in highlight_store.list_highlights(db, article_id=article_id):
-        anchor = reanchor(text, highlight.selector)
+        anchor = reanchor(text, highlight.selector, old_length=old_length)
         if anchor is None:
             orphaned += 1
             if not highlight.orphaned:
