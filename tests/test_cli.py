@@ -133,3 +133,27 @@ def test_installed_command_and_env_variable(tmp_path: Path) -> None:
         assert command in result.stdout
     subprocess.run([str(exe), "list"], capture_output=True, env=env, check=True)
     assert (tmp_path / "env.db").exists()
+
+
+def test_odd_arguments_are_one_line_errors(capsys, db: str) -> None:
+    run(capsys, "--db", db, "import", str(ARTICLES))
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--db", db, "article", "99999999999999999999"])
+    assert exit_info.value.code == 2
+    assert "no such id" in capsys.readouterr().err
+    code, _, err = run(capsys, "--db", db, "search", "source:\udcff")
+    assert code == 2 and err.strip() == "briefing-reader: an argument is not valid UTF-8 text"
+    code, _, err = run(capsys, "--db", db, "article", "12345")
+    assert code == 2 and err.strip() == "briefing-reader: no article with id 12345"
+
+
+def test_a_file_name_that_is_not_utf8_does_not_stop_the_batch(capsys, db: str, tmp_path) -> None:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "a.txt").write_text("記事A\n\n制裁の話。\n", encoding="utf-8")
+    odd = os.fsdecode(b"\x90\xa7\x8d\xd9.txt")  # 制裁.txt in Shift_JIS bytes
+    (folder / odd).write_text("記事B\n\n北方領土の話。\n", encoding="utf-8")
+    (folder / "z.txt").write_text("記事Z\n\n停戦の話。\n", encoding="utf-8")
+    code, out, _ = run(capsys, "--db", db, "import", str(folder))
+    assert code == 0 and "3 imported" in out
+    assert "\ufffd" in out  # the undecodable name, printed with replacement characters

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -35,6 +36,17 @@ def _day(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from None
+
+
+def _id(text: str) -> int:
+    """An article or highlight id: a positive whole number SQLite can hold."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an id: {text}") from None
+    if not 1 <= value < 2**63:
+        raise argparse.ArgumentTypeError(f"no such id: {text}")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -67,17 +79,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("article", help="show one article")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=_id)
     shown = p.add_mutually_exclusive_group()
     shown.add_argument("--text", action="store_true", help="the canonical plain text (default)")
     shown.add_argument("--markdown", action="store_true", help="the stored Markdown")
 
     p = sub.add_parser("delete-article", help="delete an article and its highlights")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=_id)
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
 
     p = sub.add_parser("highlight", help="highlight a quote in an article")
-    p.add_argument("article_id", type=int, metavar="ARTICLE_ID")
+    p.add_argument("article_id", type=_id, metavar="ARTICLE_ID")
     p.add_argument("--quote", required=True)
     p.add_argument("--occurrence", type=int, default=None, help="which occurrence (1-based)")
     p.add_argument("--tag", action="append", default=[], metavar="TAG")
@@ -87,22 +99,22 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("highlights", help="list highlights")
     p.add_argument("--tag", action="append", default=[], metavar="TAG", help="all of these tags")
     p.add_argument("--any-tag", action="append", default=[], metavar="TAG", help="any of these")
-    p.add_argument("--article", type=int, default=None, metavar="ID")
+    p.add_argument("--article", type=_id, default=None, metavar="ID")
     p.add_argument("--since", type=_day, default=None, metavar="DATE")
     p.add_argument("--until", type=_day, default=None, metavar="DATE")
     p.add_argument("--orphaned", action="store_true", help="only highlights that lost their text")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("note", help="set (or with an empty text, clear) a highlight's note")
-    p.add_argument("highlight_id", type=int)
+    p.add_argument("highlight_id", type=_id)
     p.add_argument("text")
 
     p = sub.add_parser("retag", help="replace a highlight's tags")
-    p.add_argument("highlight_id", type=int)
+    p.add_argument("highlight_id", type=_id)
     p.add_argument("--tag", action="append", default=[], metavar="TAG")
 
     p = sub.add_parser("delete-highlight", help="delete a highlight")
-    p.add_argument("highlight_id", type=int)
+    p.add_argument("highlight_id", type=_id)
 
     p = sub.add_parser("tags", help="list tags")
     p.add_argument("--json", action="store_true")
@@ -154,6 +166,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BriefingError as error:
         print(f"briefing-reader: {error}", file=sys.stderr)
         return 2
+    except UnicodeEncodeError:
+        # Bytes in an argument that are not UTF-8 (a terminal in another encoding).
+        print("briefing-reader: an argument is not valid UTF-8 text", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        # The reader of our output went away (`… | head`): stop quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except KeyboardInterrupt:
         print("briefing-reader: interrupted", file=sys.stderr)
         return 130

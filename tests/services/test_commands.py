@@ -226,3 +226,30 @@ def test_disk_full_is_a_clear_error_and_keeps_what_was_saved(
         library.execute(EditHighlight(saved, note=big))
     library.db.execute("PRAGMA max_page_count = 1073741823")
     assert library.highlight(saved).note == ""
+
+
+def test_untag_undo_keeps_the_tags_in_their_order(library: Library, article_id: int) -> None:
+    highlight_id = add(
+        library, article_id, "二次制裁", "sanctions", "NSATU", "Northern Territories"
+    )
+    library.execute(ChangeHighlightTags([highlight_id], "sanctions", add=False))
+    library.undo()
+    assert library.highlight(highlight_id).tags == ("sanctions", "NSATU", "Northern Territories")
+
+
+def test_undo_still_works_after_newer_rows_were_added(library: Library, article_id: int) -> None:
+    """Ids are never reused: a deleted article comes back under its id even after another
+    article was imported in between (by this window or a scheduled import)."""
+    highlight_id = add(library, article_id, "二次制裁", "sanctions")
+    library.execute(DeleteArticle(article_id))
+    newer = import_draft(library.db, ArticleDraft("別の記事", "北方領土の話。", source="別"))
+    assert newer.article_id != article_id
+    library.undo()
+    assert library.article(article_id).title == "制裁の行方"
+    assert library.highlight(highlight_id).tags == ("sanctions",)
+    library.execute(DeleteHighlight(highlight_id))
+    other = add(library, newer.article_id, "北方領土", "Northern Territories")
+    assert other != highlight_id  # the deleted highlight's id stays free for its undo
+    library.undo()  # the new highlight
+    library.undo()  # the deletion
+    assert library.highlight(highlight_id).quote == "二次制裁"

@@ -139,3 +139,33 @@ def test_cancel_stops_between_files(library: Library) -> None:
         [ARTICLES], progress=lambda d, t, p: seen.append(d), cancelled=lambda: len(seen) >= 2
     )
     assert report.cancelled and len(library.articles()) == 2
+
+
+def test_same_first_line_from_different_files_is_two_articles(
+    library: Library, tmp_path: Path
+) -> None:
+    (tmp_path / "a.txt").write_text("はじめに\n\n制裁の第一の論点。\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("はじめに\n\n北方領土の別の論点。\n", encoding="utf-8")
+    report = library.import_paths([tmp_path])
+    assert [o.status for o in report.outcomes] == ["imported", "imported"]
+    assert len(library.articles()) == 2
+
+
+def test_the_same_file_edited_is_an_update(library: Library, tmp_path: Path) -> None:
+    note = tmp_path / "memo.txt"
+    note.write_text("メモ\n\n制裁の論点。\n", encoding="utf-8")
+    first = library.import_paths([note]).outcomes[0]
+    note.write_text("メモ\n\n制裁の論点。追記あり。\n", encoding="utf-8")
+    second = library.import_paths([note]).outcomes[0]
+    assert (second.status, second.article_id) == ("updated", first.article_id)
+
+
+def test_a_broken_highlights_file_is_reported_not_a_traceback(
+    library: Library, tmp_path: Path
+) -> None:
+    (tmp_path / "a.md").write_text("---\ntitle: 記事\n---\n\n制裁の話。\n", encoding="utf-8")
+    (tmp_path / "highlights.json").write_text('{"tags": [{"color": "#000000"}]}', encoding="utf-8")
+    report = library.import_paths([tmp_path])
+    assert report.count("imported") == 1
+    failed = [o for o in report.outcomes if o.status == "failed"]
+    assert len(failed) == 1 and "highlights" in failed[0].message

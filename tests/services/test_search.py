@@ -133,3 +133,37 @@ def test_index_follows_changes_and_rebuild_answers_the_same(sample_library: Libr
     assert {q: hits(library, q) for q in queries} == live
     library.undo()
     assert ("highlight", command.highlight_id) not in hits(library, "独自のメモ語彙")
+
+
+def test_date_filters_use_the_analysts_local_days(sample_library: Library, monkeypatch) -> None:
+    import time
+    from datetime import date
+
+    from briefing.store import highlights as highlight_store
+    from briefing.store.db import write_transaction
+
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    try:
+        item = sample_library.highlights(tags_all=["sanctions"])[0]
+        with write_transaction(sample_library.db):  # 07:00 on 2 March in Tokyo
+            highlight_store.update_highlight(
+                sample_library.db, item.id, created_at="2025-03-01T22:00:00.000000+00:00"
+            )
+        found = hits(sample_library, "tag:sanctions from:2025-03-02 to:2025-03-02")
+        assert found == {("highlight", item.id)}
+        assert hits(sample_library, "tag:sanctions to:2025-03-01") == set()
+        day = date(2025, 3, 2)
+        assert [h.id for h in sample_library.highlights(since=day, until=day)] == [item.id]
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+
+
+def test_first_match_is_exact_across_chunk_edges() -> None:
+    from briefing.services.search import _CHUNK, _first_span
+
+    for cut in range(_CHUNK - 4, _CHUNK + 24):  # "europe" straddling a chunk edge
+        text = "x" * cut + " europe " + "y" * 900 + " eu " + "z" * 10
+        expected = text.index(" eu ") + 1
+        assert _first_span(text, "eu") == (expected, expected + 2)

@@ -37,8 +37,13 @@ def read_annotation_file(path: Path) -> dict[str, Any]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise BriefingError(f"{path.name}: not a readable highlights file ({error})") from None
-    if not isinstance(data, dict) or not isinstance(data.get("highlights", []), list):
+    if not isinstance(data, dict) or not isinstance(data.get("highlights"), list):
         raise BriefingError(f"{path.name}: expected an object with a “highlights” list")
+    tags = data.get("tags", [])
+    if not isinstance(tags, list) or not all(
+        isinstance(t, dict) and isinstance(t.get("name"), str) and t["name"].strip() for t in tags
+    ):
+        raise BriefingError(f"{path.name}: “tags” must be a list of objects with a “name”")
     return data
 
 
@@ -65,7 +70,9 @@ def apply_annotation_file(
                     added += 1
                 else:
                     present += 1
-            except (BriefingError, KeyError, TypeError, ValueError) as error:
+            except KeyError as error:
+                problems.append(f"{path.name} highlight {number}: missing {error}")
+            except (BriefingError, TypeError, ValueError, AttributeError) as error:
                 problems.append(f"{path.name} highlight {number}: {error}")
     return AnnotationResult(added, present, tuple(problems))
 

@@ -193,32 +193,23 @@ class ChangeHighlightTags(Command):
     def __init__(self, highlight_ids: list[int], tag: str, *, add: bool) -> None:
         self.highlight_ids, self.tag, self.add = list(highlight_ids), tag, add
         self.text = "Tag highlight" if add else "Untag highlight"
-        self._changed: list[int] = []
-        self._tag_id: int | None = None
+        self._before: dict[int, list[int]] = {}  # the tags of each changed highlight, in order
 
     def do(self, db: LibraryDatabase) -> Changes:
-        self._tag_id = require_tag(db, self.tag)
-        self._changed = []
+        tag_id = require_tag(db, self.tag)
+        self._before = {}
         for highlight_id in self.highlight_ids:
             current = highlight_store.tag_ids_of(db, highlight_id)
-            if self.add and self._tag_id not in current:
-                highlight_store.set_tags(db, highlight_id, [*current, self._tag_id])
-            elif not self.add and self._tag_id in current:
-                highlight_store.set_tags(
-                    db, highlight_id, [t for t in current if t != self._tag_id]
-                )
+            if self.add and tag_id not in current:
+                highlight_store.set_tags(db, highlight_id, [*current, tag_id])
+            elif not self.add and tag_id in current:
+                highlight_store.set_tags(db, highlight_id, [t for t in current if t != tag_id])
             else:
                 continue
-            self._changed.append(highlight_id)
-        return Changes(highlights=frozenset(self._changed), tags=True)
+            self._before[highlight_id] = current
+        return Changes(highlights=frozenset(self._before), tags=True)
 
     def undo(self, db: LibraryDatabase) -> Changes:
-        for highlight_id in self._changed:
-            current = highlight_store.tag_ids_of(db, highlight_id)
-            if self.add:
-                highlight_store.set_tags(
-                    db, highlight_id, [t for t in current if t != self._tag_id]
-                )
-            else:
-                highlight_store.set_tags(db, highlight_id, [*current, self._tag_id])
-        return Changes(highlights=frozenset(self._changed), tags=True)
+        for highlight_id, tag_ids in self._before.items():
+            highlight_store.set_tags(db, highlight_id, tag_ids)
+        return Changes(highlights=frozenset(self._before), tags=True)

@@ -4,6 +4,8 @@ duplicates skipped. One transaction per article, so a failure leaves nothing hal
 from __future__ import annotations
 
 import hashlib
+import logging
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +24,7 @@ from briefing.store.db import write_transaction
 from briefing.store.rows import now_iso
 
 Progress = Callable[[int, int, str], None]
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,12 @@ class ImportReport:
         return ", ".join(parts) + (" (cancelled)" if self.cancelled else "")
 
 
+def printable_path(path: Path | str) -> str:
+    """A path as text that can be stored and printed: bytes of a file name that are not
+    UTF-8 (an old Shift_JIS zip) become U+FFFD instead of breaking the import or the report."""
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
 def content_hash(title: str, text: str) -> str:
     """Identity of an article's content: its title and canonical text."""
     return hashlib.sha256(f"{title}\n\x00{text}".encode()).hexdigest()
@@ -63,7 +72,7 @@ def content_hash(title: str, text: str) -> str:
 def import_draft(db: LibraryDatabase, draft: ArticleDraft) -> ImportOutcome:
     """Add ``draft`` to the library, update the known article it is a version of, or skip it
     when the same content is already there."""
-    origin = draft.origin
+    origin = printable_path(draft.origin)
     body = clean_imported_text(draft.body)
     title = clean_imported_text(draft.title).strip() or Path(origin).stem or "Untitled"
     text = canonical_text(body)
@@ -86,7 +95,7 @@ def import_draft(db: LibraryDatabase, draft: ArticleDraft) -> ImportOutcome:
         known = article_store.find_by_hash(db, digest)
         if known is not None:
             return ImportOutcome(origin, "skipped", known, title, "already in the library")
-        same = article_store.find_same_article(db, draft.url, title, draft.source)
+        same = article_store.find_same_article(db, draft.url, title, draft.source, origin)
         now = now_iso()
         if same is None:
             article_id = article_store.insert_article(db, values, now)
@@ -140,51 +149,62 @@ def import_paths(
     for path in paths:
         if not path.exists():
             report.outcomes.append(
-                ImportOutcome(str(path), "failed", message="no such file or folder")
+                ImportOutcome(printable_path(path), "failed", message="no such file or folder")
             )
             continue
         files.extend(iter_document_paths([path]))
+    placed: dict[Path, dict[str, int]] = {}  # folder -> file name -> article, for sidecars
     for index, path in enumerate(files):
         if cancelled and cancelled():
             report.cancelled = True
             break
         if progress:
-            progress(index, len(files), str(path))
-        report.outcomes.append(import_file(db, path))
+            progress(index, len(files), printable_path(path))
+        outcome = import_file(db, path)
+        report.outcomes.append(outcome)
+        if outcome.article_id is not None:
+            placed.setdefault(path.parent, {})[path.name] = outcome.article_id
     if not report.cancelled:
-        _apply_annotation_files(db, report)
+        _apply_annotation_files(db, report, placed)
     if progress and not report.cancelled:
         progress(len(files), len(files), "")
     return report
 
 
-def _apply_annotation_files(db: LibraryDatabase, report: ImportReport) -> None:
+def _apply_annotation_files(
+    db: LibraryDatabase, report: ImportReport, placed: dict[Path, dict[str, int]]
+) -> None:
     """Apply each ``highlights.json`` found beside the imported files."""
-    by_folder: dict[Path, dict[str, int]] = {}
-    for outcome in report.outcomes:
-        if outcome.article_id is not None:
-            path = Path(outcome.path)
-            by_folder.setdefault(path.parent, {})[path.name] = outcome.article_id
-    for folder, articles_by_file in by_folder.items():
+    for folder, articles_by_file in placed.items():
         sidecar = folder / ANNOTATION_FILE
         if not sidecar.is_file():
             continue
         try:
             result = apply_annotation_file(db, sidecar, articles_by_file)
         except BriefingError as error:
-            report.outcomes.append(ImportOutcome(str(sidecar), "failed", message=str(error)))
+            report.outcomes.append(
+                ImportOutcome(printable_path(sidecar), "failed", message=str(error))
+            )
             continue
         report.highlights_added += result.added
         for problem in result.problems:
-            report.outcomes.append(ImportOutcome(str(sidecar), "failed", message=problem))
+            report.outcomes.append(
+                ImportOutcome(printable_path(sidecar), "failed", message=problem)
+            )
 
 
 def import_file(db: LibraryDatabase, path: Path) -> ImportOutcome:
     try:
         draft = read_document(path)
     except ImportFailure as failure:
-        return ImportOutcome(str(path), "failed", message=failure.reason)
+        return ImportOutcome(printable_path(path), "failed", message=failure.reason)
     try:
         return import_draft(db, draft)
     except BriefingError as error:
-        return ImportOutcome(str(path), "failed", title=draft.title, message=str(error))
+        return ImportOutcome(printable_path(path), "failed", title=draft.title, message=str(error))
+    except (UnicodeError, ValueError, OverflowError) as error:
+        # e.g. a file name that is not valid text (a Shift_JIS name from an old zip): SQLite
+        # cannot store it. One file fails; the batch goes on.
+        logger.warning("import of %r failed", path, exc_info=True)
+        reason = f"cannot be stored ({type(error).__name__}: {error})".splitlines()[0]
+        return ImportOutcome(printable_path(path), "failed", message=reason)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from contextlib import ExitStack
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date
 from pathlib import Path
 
 from briefing.core.anchoring import find_occurrences
@@ -16,6 +16,7 @@ from briefing.core.errors import BriefingError
 from briefing.core.model import Article, ArticleSummary, Highlight, Tag
 from briefing.services.changes import Changes
 from briefing.services.commands import Command
+from briefing.services.days import day_end, day_start
 from briefing.services.defaults import create_default_tags, sample_folder
 from briefing.services.importing import ImportReport, Progress, import_paths
 from briefing.services.search import SearchResults, search
@@ -164,8 +165,8 @@ class Library:
                 article_id=article_id,
                 tag_ids_all=all_ids,
                 tag_ids_any=any_ids,
-                since=_day_start(since),
-                until=_day_start(until + timedelta(days=1)) if until else None,
+                since=day_start(since) if since else None,
+                until=day_end(until) if until else None,
                 orphaned=orphaned,
             )
 
@@ -234,11 +235,3 @@ class Library:
             count = search_index.rebuild(self.db, highlight_store.fts_rows(self.db), progress)
         self._announce(Changes(library=True))
         return count
-
-
-def _day_start(day: date | None) -> str | None:
-    """Local midnight of ``day`` as a UTC ISO timestamp, to compare with stored times."""
-    if day is None:
-        return None
-    local = datetime.combine(day, time.min).astimezone()
-    return local.astimezone(UTC).isoformat(timespec="microseconds")

@@ -20,6 +20,7 @@ from briefing.core.query import (
     parse_query,
 )
 from briefing.core.textindex import find_spans, is_exact
+from briefing.services.days import day_end, day_start
 from briefing.store import LibraryDatabase, search_index
 from briefing.store import articles as article_store
 from briefing.store import highlights as highlight_store
@@ -97,13 +98,14 @@ def _needles(query: Query) -> list[list[str]]:
 def _first_span(text: str, needle: str) -> tuple[int, int] | None:
     """First exact occurrence of a folded needle, folding the text a chunk at a time so a
     match near the start costs little on a long article. Each chunk carries the character
-    before it, so a Latin word cut by the chunk edge is not taken for a word start."""
+    before it and an overlap after it, and only matches starting inside the chunk proper
+    count, so a Latin word cut by a chunk edge is never taken for a whole word."""
     overlap = 4 * len(needle) + 8
     for start in range(0, max(len(text), 1), _CHUNK):
         lead = 1 if start else 0
         chunk = text[start - lead : start + _CHUNK + overlap]
         for span_start, span_end in find_spans(chunk, needle):
-            if span_start >= lead:
+            if lead <= span_start < lead + _CHUNK:
                 return span_start + start - lead, span_end + start - lead
         if start + _CHUNK >= len(text):
             break
@@ -170,6 +172,8 @@ def search(db: LibraryDatabase, text: str, limit: int = 20) -> SearchResults:
             date_from=query.date_from,
             date_to=query.date_to,
             tag_ids=tuple(tag_ids),
+            created_from=day_start(query.date_from) if query.date_from else None,
+            created_until=day_end(query.date_to) if query.date_to else None,
             has_note=query.has_note,
             orphaned=query.orphaned,
         )

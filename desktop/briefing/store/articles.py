@@ -85,17 +85,30 @@ def find_by_hash(db: LibraryDatabase, content_hash: str) -> int | None:
     return row[0] if row else None
 
 
-def find_same_article(db: LibraryDatabase, url: str, title: str, source: str) -> int | None:
-    """A known article that a new import is a version of: same URL, else same title and source."""
+def find_same_article(
+    db: LibraryDatabase, url: str, title: str, source: str, origin: str = ""
+) -> int | None:
+    """A known article that a new import is a version of: the same URL; else the same file
+    imported again; else the same title from the same named source, when their URLs do not
+    say they differ. A title alone is no identity: 「はじめに」 or 「社説」 head many texts."""
     if url:
         row = db.execute(
             "SELECT id FROM articles WHERE url = ? ORDER BY id LIMIT 1", [url]
         ).fetchone()
         if row:
             return row[0]
+    if origin:
+        row = db.execute(
+            "SELECT id FROM articles WHERE origin = ? ORDER BY id LIMIT 1", [origin]
+        ).fetchone()
+        if row:
+            return row[0]
+    if not source:
+        return None
     row = db.execute(
-        "SELECT id FROM articles WHERE title = ? AND source = ? ORDER BY id LIMIT 1",
-        [title, source],
+        "SELECT id FROM articles WHERE title = ? AND source = ? AND (url = '' OR ? = '') "
+        "ORDER BY id LIMIT 1",
+        [title, source, url],
     ).fetchone()
     return row[0] if row else None
 

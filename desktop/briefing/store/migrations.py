@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from briefing.core.textindex import INDEX_VERSION
 from briefing.store.db import LibraryDatabase, StoreError, write_transaction
 
 Migration = Callable[[LibraryDatabase], None]
@@ -25,51 +26,54 @@ def migration(fn: Migration) -> Migration:
 
 @migration
 def m001_articles(db: LibraryDatabase) -> None:
-    db["articles"].create(
-        {
-            "id": int,
-            "title": str,
-            "source": str,
-            "author": str,
-            "url": str,
-            "published": str,  # ISO date or NULL
-            "language": str,
-            "body": str,  # Markdown
-            "text": str,  # canonical plain text, what the reader shows and highlights anchor to
-            "content_hash": str,
-            "origin": str,
-            "imported_at": str,
-            "updated_at": str,
-        },
-        pk="id",
-        not_null={"title", "body", "text", "content_hash", "imported_at", "updated_at"},
-        defaults={"source": "", "author": "", "url": "", "language": "", "origin": ""},
+    # Ids are never reused (AUTOINCREMENT, which sqlite-utils cannot declare): undo puts a
+    # deleted article back under its own id even after newer articles were imported, by
+    # this window or by a scheduled import on the same file.
+    db.execute(
+        """
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            title TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT '',
+            author TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL DEFAULT '',
+            published TEXT,              -- ISO date or NULL
+            language TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL,          -- Markdown
+            text TEXT NOT NULL,          -- canonical plain text: what the reader shows
+            content_hash TEXT NOT NULL,
+            origin TEXT NOT NULL DEFAULT '',
+            imported_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
     )
     db["articles"].create_index(["content_hash"], unique=True)
     db["articles"].create_index(["url"])
     db["articles"].create_index(["title", "source"])
+    db["articles"].create_index(["origin"])
 
 
 @migration
 def m002_annotations(db: LibraryDatabase) -> None:
-    db["tags"].create(
-        {
-            "id": int,
-            "name": str,
-            "name_key": str,  # NFKC + casefold: names are unique regardless of case and width
-            "color": str,
-            "description": str,
-            "slot": int,
-            "created_at": str,
-        },
-        pk="id",
-        not_null={"name", "name_key", "color", "created_at"},
-        defaults={"description": ""},
+    db.execute(
+        """
+        CREATE TABLE tags (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL,      -- NFKC + casefold: unique regardless of case and width
+            color TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            slot INTEGER,                -- keyboard slot 1-9
+            created_at TEXT NOT NULL
+        )
+        """
     )
     db["tags"].create_index(["name_key"], unique=True)
     db["tags"].create_index(["slot"], unique=True)
     # sqlite-utils cannot declare ON DELETE actions, and these are the point: an article's
-    # highlights go with it, a tag in use cannot vanish from under its highlights.
+    # highlights go with it, a tag in use cannot vanish from under its highlights. Ids are
+    # never reused, for undo (see m001).
     db.executescript(
         """
         CREATE TABLE tag_aliases (
@@ -79,7 +83,7 @@ def m002_annotations(db: LibraryDatabase) -> None:
         );
         CREATE INDEX idx_tag_aliases_tag_id ON tag_aliases(tag_id);
         CREATE TABLE highlights (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
             quote TEXT NOT NULL,
             prefix TEXT NOT NULL DEFAULT '',
@@ -116,6 +120,8 @@ def m003_search_index(db: LibraryDatabase) -> None:
             f"USING fts5({columns}, content='', detail=column, tokenize='{TOKENIZER}')"
         )
     db["meta"].create({"key": str, "value": str}, pk="key")
+    # The token strings of the (empty) index are made by this build's tokenizer.
+    db["meta"].insert({"key": "index_version", "value": INDEX_VERSION})
 
 
 LATEST = len(MIGRATIONS)
@@ -126,7 +132,10 @@ def schema_version(db: LibraryDatabase) -> int:
 
 
 def migrate(db: LibraryDatabase, path: Path, *, read_only: bool = False) -> list[int]:
-    """Bring the library at ``path`` up to :data:`LATEST`; return the versions applied."""
+    """Bring the library at ``path`` up to :data:`LATEST`; return the versions applied.
+
+    The version is read again inside each migration's write transaction, so two programs
+    opening a new library at once do not both try to create it."""
     current = schema_version(db)
     if current > LATEST:
         raise StoreError(
@@ -139,12 +148,14 @@ def migrate(db: LibraryDatabase, path: Path, *, read_only: bool = False) -> list
     if current > 0:
         backup_copy(db, path.with_name(f"{path.name}.v{current}.bak"))
     applied = []
-    for version in range(current + 1, LATEST + 1):
+    while True:
         with write_transaction(db):
-            MIGRATIONS[version - 1](db)
-            db.execute(f"PRAGMA user_version = {version}")
-        applied.append(version)
-    return applied
+            version = schema_version(db)
+            if version >= LATEST:
+                return applied
+            MIGRATIONS[version](db)
+            db.execute(f"PRAGMA user_version = {version + 1}")
+        applied.append(version + 1)
 
 
 def backup_copy(db: LibraryDatabase, target: Path) -> Path:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from briefing.core.textindex import INDEX_VERSION, index_tokens
 from briefing.store.db import LibraryDatabase
@@ -101,6 +101,9 @@ class Filters:
     date_from: date | None = None
     date_to: date | None = None
     tag_ids: tuple[int, ...] = ()  # all must hold (highlights only)
+    # Highlights: creation between these UTC timestamps (the local days' bounds).
+    created_from: str | None = None
+    created_until: str | None = None
     has_note: bool = False
     orphaned: bool = False
 
@@ -189,14 +192,14 @@ def match_highlights(
     limit: int,
     offset: int = 0,
 ) -> list[tuple[int, float]]:
-    """Highlight ids and bm25 scores (lower is better), best first; dates are creation days."""
+    """Highlight ids and bm25 scores (lower is better), best first; dates are creation times."""
     where, params = _source_clause(filters, "a.source")
-    if filters.date_from:
+    if filters.created_from:
         where.append("x.created_at >= ?")
-        params.append(filters.date_from.isoformat())
-    if filters.date_to:
+        params.append(filters.created_from)
+    if filters.created_until:
         where.append("x.created_at < ?")
-        params.append((filters.date_to + timedelta(days=1)).isoformat())
+        params.append(filters.created_until)
     for tag_id in filters.tag_ids:
         where.append("x.id IN (SELECT highlight_id FROM highlight_tags WHERE tag_id = ?)")
         params.append(tag_id)

@@ -278,6 +278,7 @@ class MainWindow(QMainWindow):
 
         def on_finished(report: ImportReport) -> None:
             dialog.reset()
+            dialog.deleteLater()
             self._task = None
             self.refresh_articles()
             self.statusBar().showMessage(report.summary(), 10000)
@@ -289,6 +290,7 @@ class MainWindow(QMainWindow):
 
         def on_failed(message: str) -> None:
             dialog.reset()
+            dialog.deleteLater()
             self._task = None
             QMessageBox.warning(self, self.tr("Import"), message)
 
