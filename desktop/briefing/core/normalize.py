@@ -41,11 +41,6 @@ def clean_imported_text(text: str) -> str:
     return unicodedata.normalize("NFC", text.translate(_IMPORT_TABLE))
 
 
-def fold_radicals(text: str) -> str:
-    """Map CJK radicals (Kangxi and Supplement blocks) to their unified ideographs."""
-    return text.translate({cp: chr(t) for cp, t in RADICAL_TO_IDEOGRAPH.items()})
-
-
 def _fold_char(ch: str) -> str:
     cp = ord(ch)
     if cp in RADICAL_TO_IDEOGRAPH:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from briefing.core.textindex import INDEX_VERSION, index_tokens
+from briefing.store import meta
 from briefing.store.db import LibraryDatabase
 
 ARTICLE_WEIGHTS = (4.0, 1.0)  # title, body
@@ -47,8 +48,7 @@ def remove_highlight(db: LibraryDatabase, highlight_id: int, quote: str, note: s
 
 
 def stored_index_version(db: LibraryDatabase) -> str | None:
-    row = db.execute("SELECT value FROM meta WHERE key = 'index_version'").fetchone()
-    return row[0] if row else None
+    return meta.get(db, "index_version")
 
 
 def index_is_current(db: LibraryDatabase) -> bool:
@@ -79,18 +79,10 @@ def rebuild(
     for row in highlight_rows:
         add_highlight(db, *row)
         count += 1
-    db.execute(
-        "INSERT OR REPLACE INTO meta (key, value) VALUES ('index_version', ?)", [INDEX_VERSION]
-    )
+    meta.put(db, "index_version", INDEX_VERSION)
     if progress:
         progress(total, total)
     return count
-
-
-def mark_current(db: LibraryDatabase) -> None:
-    db.execute(
-        "INSERT OR REPLACE INTO meta (key, value) VALUES ('index_version', ?)", [INDEX_VERSION]
-    )
 
 
 @dataclass(frozen=True)
