@@ -13,6 +13,8 @@ VENV=${BRIEFING_VENV:-.venv}
 QT_LIBS="libgl1 libxkbcommon0 libegl1 libglib2.0-0 libfreetype6 libfontconfig1 libdbus-1-3"
 XCB_LIBS="libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1"
 FONTS="fonts-noto-cjk"
+# Only for the test command: poppler checks the briefing PDF; Xvfb and xdotool drive a real window.
+TEST_TOOLS="poppler-utils xvfb xdotool xclip x11-utils"
 
 say() { printf 'briefing-setup: %s\n' "$*" >&2; }
 
@@ -25,11 +27,12 @@ missing_debs() {
 }
 
 system_packages() {
+  local extra="${1:-}"
   if ! command -v apt-get >/dev/null 2>&1; then
     say "not a Debian/Ubuntu system: install Qt 6's runtime libraries and a Japanese font (Noto Sans CJK JP) yourself"
     return 0
   fi
-  local want="python3-venv $QT_LIBS $XCB_LIBS"
+  local want="python3-venv $QT_LIBS $XCB_LIBS $extra"
   # A Japanese font only where the system has none: any font will do, Noto is what we test with.
   if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=ja 2>/dev/null)" ]; then
     want="$want $FONTS"
@@ -72,7 +75,7 @@ app)
   shift || true
   exec "$VENV/bin/briefing-reader" "$@" ;;
 test)
-  system_packages; python_env test
+  system_packages "$TEST_TOOLS"; python_env test
   export QT_QPA_PLATFORM=offscreen
   "$VENV/bin/ruff" check desktop tests bench packaging
   "$VENV/bin/lint-imports"

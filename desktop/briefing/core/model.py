@@ -25,6 +25,14 @@ class ArticleDraft:
 
 
 @dataclass(frozen=True)
+class PageStart:
+    """Where a page of the source (a PDF) begins in the article's canonical text."""
+
+    offset: int
+    label: str  # the printed page label ("12", "iv"), or the page's ordinal when none is printed
+
+
+@dataclass(frozen=True)
 class Article:
     """An article in the library. ``text`` is the canonical plain text highlights anchor to."""
 
@@ -41,10 +49,20 @@ class Article:
     imported_at: datetime
     updated_at: datetime
     origin: str = ""
+    pages: tuple[PageStart, ...] = ()  # empty unless the article came from a paged source
 
     @property
     def char_count(self) -> int:
         return len(self.text)
+
+    def page_at(self, offset: int) -> str | None:
+        """The label of the source page holding ``offset``, or None when pages are unknown."""
+        label = None
+        for page in self.pages:
+            if page.offset > offset:
+                break
+            label = page.label
+        return label
 
 
 @dataclass(frozen=True)
