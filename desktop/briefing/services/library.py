@@ -90,6 +90,11 @@ class Library:
             listener(changes)
         return changes
 
+    def announce(self, changes: Changes) -> Changes:
+        """Tell every listener about changes written elsewhere: by background work on its own
+        connection (an import in the window's worker thread), so the views refresh."""
+        return self._announce(changes)
+
     # --- articles ------------------------------------------------------------------------------
 
     def articles(self) -> list[ArticleSummary]:
@@ -196,12 +201,13 @@ class Library:
 
     # --- commands and undo ---------------------------------------------------------------------
 
-    def execute(self, command: Command) -> Changes:
-        """Run a command in one transaction and put it on the undo history."""
+    def execute(self, command: Command, initiator: object | None = None) -> Changes:
+        """Run a command in one transaction and put it on the undo history; the announced
+        changes name ``initiator`` so the view that made the edit can skip its own repaint."""
         with write_transaction(self.db):
             changes = command.do(self.db)
         self.history.pushed(command)
-        return self._announce(changes)
+        return self._announce(changes.by(initiator))
 
     def undo(self) -> Changes:
         if not self.history.done:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QProgressDialog,
     QSplitter,
     QTableView,
     QTextBrowser,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 from briefing.services import BriefingError, Changes, DeleteArticle, Library
 from briefing.services.importing import ImportReport
 from briefing.services.search import SearchHit
-from briefing.ui import tasks
+from briefing.ui import operations
 from briefing.ui.actions import ActionCollection
 from briefing.ui.article_table import ArticleTableModel
 from briefing.ui.document import build_document, paint_highlights
@@ -38,7 +37,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Briefing Reader — {0}").format(library.path.name))
         self.actions = ActionCollection(self)
         self.article_id: int | None = None
-        self._task: tasks.LibraryTask | None = None
 
         self.table_model = ArticleTableModel(self)
         self.table = QTableView(self)
@@ -146,8 +144,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("main_window/splitter", self.splitter.saveState())
         if self.article_id is not None:
             self.settings.setValue("main_window/article", self.article_id)
-        if self._task is not None:
-            self._task.cancel()
+        operations.cancel_all()
         super().closeEvent(event)
 
     # --- reacting to changes -------------------------------------------------------------------
@@ -259,28 +256,14 @@ class MainWindow(QMainWindow):
         if folder:
             self.import_paths([Path(folder)])
 
-    def import_paths(self, paths: list[Path]) -> tasks.LibraryTask:
+    def import_paths(self, paths: list[Path]) -> operations.QueryOp[ImportReport]:
         """Import in the background with a cancellable progress dialog."""
-        dialog = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 0, self)
-        dialog.setWindowTitle(self.tr("Import"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        task = tasks.LibraryTask(
-            self.library.path,
-            lambda library, progress, cancelled: library.import_paths(paths, progress, cancelled),
-        )
 
-        def on_progress(done: int, total: int, path: str) -> None:
-            dialog.setMaximum(total)
-            dialog.setValue(done)
-            if path:
-                dialog.setLabelText(self.tr("Importing {0}").format(Path(path).name))
+        def imported(report: ImportReport) -> Changes:
+            changed = any(o.status in ("imported", "updated") for o in report.outcomes)
+            return Changes(library=changed)
 
         def on_finished(report: ImportReport) -> None:
-            dialog.reset()
-            dialog.deleteLater()
-            self._task = None
-            self.refresh_articles()
             self.statusBar().showMessage(report.summary(), 10000)
             failures = [
                 f"{Path(o.path).name}: {o.message}" for o in report.outcomes if o.status == "failed"
@@ -288,18 +271,19 @@ class MainWindow(QMainWindow):
             if failures:
                 QMessageBox.warning(self, self.tr("Import"), "\n".join(failures[:20]))
 
-        def on_failed(message: str) -> None:
-            dialog.reset()
-            dialog.deleteLater()
-            self._task = None
-            QMessageBox.warning(self, self.tr("Import"), message)
-
-        task.signals.progress.connect(on_progress)
-        task.signals.finished.connect(on_finished)
-        task.signals.failed.connect(on_failed)
-        dialog.canceled.connect(task.cancel)
-        self._task = task
-        return tasks.start(task)
+        return (
+            operations.QueryOp(
+                self,
+                self.library,
+                lambda library, progress, cancelled: library.import_paths(
+                    paths, progress, cancelled
+                ),
+            )
+            .with_progress(self.tr("Importing…"))
+            .announcing(imported)
+            .success(on_finished)
+            .run_in_background()
+        )
 
     def delete_article(self) -> None:
         if self.article_id is None:
