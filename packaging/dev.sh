@@ -3,68 +3,136 @@
 #   bash packaging/dev.sh app    install everything, open the window on the sample library
 #   bash packaging/dev.sh test   install everything plus the test tools, run the whole suite headless
 #   bash packaging/dev.sh setup  install only
+# Needs Python 3.11 or newer (Debian 12, Ubuntu 24.04; on Ubuntu 22.04 it installs python3.11).
 # System packages are installed only where missing (with sudo when not root); the Python side
-# lives in .venv beside this repository.
+# lives in .venv beside this repository and is reinstalled only when pyproject.toml changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=${BRIEFING_VENV:-.venv}
 
-# Qt's own runtime libraries (even offscreen Qt needs them), its X11 plugin's, a Japanese font.
-QT_LIBS="libgl1 libxkbcommon0 libegl1 libglib2.0-0 libfreetype6 libfontconfig1 libdbus-1-3"
-XCB_LIBS="libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1"
+# Shared libraries Qt needs even offscreen, and its X11 plugin's, each with the Debian/Ubuntu
+# packages that may provide it (Ubuntu 24.04 renamed some with a t64 suffix).
+QT_LIBS="libGL.so.1=libgl1 libxkbcommon.so.0=libxkbcommon0 libEGL.so.1=libegl1
+libglib-2.0.so.0=libglib2.0-0t64|libglib2.0-0 libfreetype.so.6=libfreetype6
+libfontconfig.so.1=libfontconfig1 libdbus-1.so.3=libdbus-1-3"
+XCB_LIBS="libxkbcommon-x11.so.0=libxkbcommon-x11-0 libxcb-cursor.so.0=libxcb-cursor0
+libxcb-icccm.so.4=libxcb-icccm4 libxcb-keysyms.so.1=libxcb-keysyms1 libxcb-image.so.0=libxcb-image0
+libxcb-render-util.so.0=libxcb-render-util0 libxcb-shape.so.0=libxcb-shape0
+libxcb-randr.so.0=libxcb-randr0 libxcb-xinerama.so.0=libxcb-xinerama0 libxcb-xkb.so.1=libxcb-xkb1
+libX11-xcb.so.1=libx11-xcb1"
 FONTS="fonts-noto-cjk"
 # Only for the test command: poppler checks the briefing PDF; Xvfb and xdotool drive a real window.
-TEST_TOOLS="poppler-utils xvfb xdotool xclip x11-utils"
+TEST_TOOLS="pdftotext=poppler-utils Xvfb=xvfb xdotool=xdotool xclip=xclip xwininfo=x11-utils"
+STEP=0
 
 say() { printf 'briefing-setup: %s\n' "$*" >&2; }
+step() { STEP=$((STEP + 1)); say "[$STEP] $*"; }
 
-missing_debs() {
-  local pkg out=()
-  for pkg in "$@"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || out+=("$pkg")
+# The first package of "a|b" that apt knows (t64 names exist only on newer releases).
+known_package() {
+  local alt
+  for alt in ${1//|/ }; do
+    if apt-cache show "$alt" >/dev/null 2>&1; then echo "$alt"; return; fi
+  done
+  echo "${1%%|*}"
+}
+
+LDCONFIG=$(command -v ldconfig || echo /sbin/ldconfig)
+has_library() { "$LDCONFIG" -p 2>/dev/null | grep -q "[[:space:]]$1 "; }
+
+# Packages to install for "soname=package|alt" (libraries) or "command=package" (tools).
+missing_packages() {
+  local kind="$1" entry out=()
+  shift
+  for entry in $*; do
+    local what="${entry%%=*}" pkgs="${entry#*=}"
+    if [ "$kind" = lib ]; then has_library "$what" && continue
+    else command -v "$what" >/dev/null 2>&1 && continue; fi
+    out+=("$(known_package "$pkgs")")
   done
   echo "${out[@]:-}"
 }
 
+find_python() {
+  local candidate
+  for candidate in ${BRIEFING_PYTHON:-} python3 python3.13 python3.12 python3.11; do
+    if command -v "$candidate" >/dev/null 2>&1 &&
+      "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+      command -v "$candidate"; return
+    fi
+  done
+}
+
 system_packages() {
-  local extra="${1:-}"
+  local extra="${1:-}" python want todo sudo=""
   if ! command -v apt-get >/dev/null 2>&1; then
-    say "not a Debian/Ubuntu system: install Qt 6's runtime libraries and a Japanese font (Noto Sans CJK JP) yourself"
+    say "not a Debian/Ubuntu system: install Python 3.11+, Qt 6's runtime libraries and a Japanese font (Noto Sans CJK JP) yourself"
     return 0
   fi
-  local want="python3-venv $QT_LIBS $XCB_LIBS $extra"
-  # A Japanese font only where the system has none: any font will do, Noto is what we test with.
+  python=$(find_python)
+  want="$(missing_packages lib $QT_LIBS $XCB_LIBS) $(missing_packages cmd $extra)"
+  if [ -z "$python" ]; then
+    # Ubuntu 22.04 ships 3.10 but has python3.11 in its archive.
+    want="$want python3.11 python3.11-venv"
+  elif ! "$python" -c 'import ensurepip, venv' >/dev/null 2>&1; then
+    want="$want python3-venv"
+  fi
+  # A Japanese font only where the system has none: any will do for the window; the briefing
+  # PDF looks for Noto CJK first.
   if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=ja 2>/dev/null)" ]; then
     want="$want $FONTS"
   fi
-  local todo
-  todo=$(missing_debs $want)
+  todo=$(echo $want)
   [ -z "$todo" ] && return 0
-  local sudo=""
   if [ "$(id -u)" != 0 ]; then
     if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
-      say "cannot install system packages (not root, no sudo); please install: $todo"
+      say "cannot install system packages (not root, no sudo); ask for: apt-get install $todo"
       return 0
     fi
   fi
-  say "installing system packages: $todo"
-  if ! { $sudo apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends $todo >/dev/null; }; then
-    say "could not install: $todo — Japanese may render as boxes or Qt may not start; install them and run again"
+  step "installing system packages: $todo"
+  if ! $sudo apt-get update -q >/dev/null 2>&1; then
+    say "apt-get update failed (no network?); trying with the package lists at hand"
+  fi
+  if ! DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends $todo \
+    >/tmp/briefing-apt.log 2>&1; then
+    say "could not install: $todo (see /tmp/briefing-apt.log); install them and run again"
   fi
 }
 
+# A .venv that a failed first run left without pip, or whose Python was removed, is rebuilt.
+venv_ok() { [ -x "$VENV/bin/python" ] && "$VENV/bin/python" -m pip --version >/dev/null 2>&1; }
+
 python_env() {
-  local extras="$1" stamp="$VENV/.installed-$1"
-  if [ ! -x "$VENV/bin/python" ]; then
-    say "creating $VENV"
-    python3 -m venv "$VENV"
+  local extras="$1" python
+  if ! venv_ok; then
+    python=$(find_python)
+    if [ -z "$python" ]; then
+      say "Python 3.11 or newer is needed (found: $(python3 --version 2>&1 || echo none)); on Ubuntu 22.04: sudo apt-get install python3.11 python3.11-venv"
+      exit 1
+    fi
+    [ -e "$VENV" ] && { say "$VENV is incomplete (an earlier set-up stopped); rebuilding it"; rm -rf "$VENV"; }
+    step "creating $VENV with $($python --version)"
+    if ! "$python" -m venv "$VENV" 2>/tmp/briefing-venv.log; then
+      rm -rf "$VENV"
+      say "could not create $VENV: install python3-venv (apt-get install python3-venv) and run again"
+      exit 1
+    fi
   fi
-  if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-    say "installing briefing-reader${extras:+ with [$extras]} into $VENV"
-    "$VENV/bin/python" -m pip install -q --upgrade pip
-    "$VENV/bin/python" -m pip install -q -e ".${extras:+[$extras]}"
-    touch "$stamp"
+  # The test set-up includes the app's, so 'app' after 'test' installs nothing.
+  local stamp
+  for stamp in "$VENV/.installed-$extras" "$VENV/.installed-test"; do
+    if [ -f "$stamp" ] && [ ! pyproject.toml -nt "$stamp" ]; then return 0; fi
+  done
+  step "installing briefing-reader${extras:+ with [$extras]} into $VENV (about a minute the first time)"
+  export PYTHONWARNINGS=ignore PIP_DISABLE_PIP_VERSION_CHECK=1
+  if ! { "$VENV/bin/python" -m pip install -q --upgrade pip &&
+    "$VENV/bin/python" -m pip install -q -e ".${extras:+[$extras]}"; } >/tmp/briefing-pip.log 2>&1; then
+    tail -n 5 /tmp/briefing-pip.log >&2
+    say "installing the Python packages failed (full log: /tmp/briefing-pip.log)"
+    exit 1
   fi
+  touch "$VENV/.installed-$extras"
 }
 
 case "${1:-app}" in
@@ -73,12 +141,15 @@ setup)
 app)
   system_packages; python_env ""
   shift || true
+  step "starting Briefing Reader"
   exec "$VENV/bin/briefing-reader" "$@" ;;
 test)
   system_packages "$TEST_TOOLS"; python_env test
   export QT_QPA_PLATFORM=offscreen
-  "$VENV/bin/ruff" check desktop tests bench packaging
-  "$VENV/bin/lint-imports"
+  step "checking style (ruff) and layers (import-linter)"
+  "$VENV/bin/ruff" check -q desktop tests bench packaging
+  "$VENV/bin/lint-imports" >/tmp/briefing-lint-imports.log 2>&1 || { cat /tmp/briefing-lint-imports.log; exit 1; }
+  step "running the test suite"
   shift || true
   exec "$VENV/bin/python" -m pytest "$@" ;;
 *)

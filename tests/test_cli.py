@@ -157,3 +157,14 @@ def test_a_file_name_that_is_not_utf8_does_not_stop_the_batch(capsys, db: str, t
     code, out, _ = run(capsys, "--db", db, "import", str(folder))
     assert code == 0 and "3 imported" in out
     assert "\ufffd" in out  # the undecodable name, printed with replacement characters
+
+
+def test_missing_qt_library_is_named_with_its_package() -> None:
+    from briefing.cli import missing_library_message
+
+    error = ImportError(
+        "libglib-2.0.so.0: cannot open shared object file: No such file or directory"
+    )
+    message = missing_library_message(error)
+    assert "libglib-2.0.so.0" in message and "libglib2.0-0" in message
+    assert "\n" not in message

@@ -153,12 +153,40 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# The shared libraries Qt loads, and the Debian/Ubuntu packages that provide them.
+QT_LIBRARY_PACKAGES = {
+    "libGL.so.1": "libgl1",
+    "libEGL.so.1": "libegl1",
+    "libxkbcommon.so.0": "libxkbcommon0",
+    "libglib-2.0.so.0": "libglib2.0-0 (libglib2.0-0t64 on Ubuntu 24.04)",
+    "libgthread-2.0.so.0": "libglib2.0-0 (libglib2.0-0t64 on Ubuntu 24.04)",
+    "libfreetype.so.6": "libfreetype6",
+    "libfontconfig.so.1": "libfontconfig1",
+    "libdbus-1.so.3": "libdbus-1-3",
+}
+
+
+def missing_library_message(error: ImportError) -> str:
+    """One line naming the package to install when Qt cannot load a system library."""
+    text = str(error)
+    for library, package in QT_LIBRARY_PACKAGES.items():
+        if library in text:
+            return (
+                f"the window needs the system library {library}: install {package} "
+                "(or run: bash packaging/dev.sh setup)"
+            )
+    return f"the window cannot start: {text} (run: bash packaging/dev.sh setup)"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     db_path = args.db or default_library_path()
     if args.command is None:
-        from briefing.app import run_window
-
+        try:
+            from briefing.app import run_window
+        except ImportError as error:  # Qt's system libraries are missing: say which, in one line
+            print(f"briefing-reader: {missing_library_message(error)}", file=sys.stderr)
+            return 2
         return run_window(db_path, screenshot=args.screenshot)
     try:
         with Library.open(db_path) as library:
