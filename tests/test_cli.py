@@ -168,3 +168,11 @@ def test_missing_qt_library_is_named_with_its_package() -> None:
     message = missing_library_message(error)
     assert "libglib-2.0.so.0" in message and "libglib2.0-0" in message
     assert "\n" not in message
+
+
+def test_an_empty_library_says_how_to_fill_it(tmp_path: Path, capsys) -> None:
+    assert main(["--db", str(tmp_path / "empty.db"), "list"]) == 0
+    assert "briefing-reader sample" in capsys.readouterr().err
+    assert main(["--db", str(tmp_path / "empty.db"), "search", "制裁"]) == 0
+    captured = capsys.readouterr()
+    assert "no results" in captured.out and "briefing-reader sample" in captured.err

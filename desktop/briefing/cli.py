@@ -232,8 +232,16 @@ def cmd_import(library: Library, args: argparse.Namespace) -> int:
     return 1 if report.failed else 0
 
 
+EMPTY_LIBRARY_HINT = (
+    "briefing-reader: the library is empty; `briefing-reader sample` imports the sample "
+    "articles, `briefing-reader import FILE…` your own"
+)
+
+
 def cmd_list(library: Library, args: argparse.Namespace) -> int:
     rows = [serialize.article_summary(a) for a in library.articles()]
+    if not rows:
+        print(EMPTY_LIBRARY_HINT, file=sys.stderr)
     if args.json:
         _print_json(rows)
         return 0
@@ -377,6 +385,8 @@ def cmd_search(library: Library, args: argparse.Namespace) -> int:
         print(hit.display())
     if not results.hits:
         print("no results")
+        if library.article_count() == 0:
+            print(EMPTY_LIBRARY_HINT, file=sys.stderr)
     return 0
 
 
