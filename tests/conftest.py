@@ -43,9 +43,3 @@ def article_id_by_file(library: Library, name_start: str) -> int:
             return summary.id
     raise AssertionError(f"no article from {name_start}")
 
-
-@pytest.fixture(autouse=True, scope="session")
-def _application_first(qapp):
-    """Create the QApplication before any test imports a PDF: the PDF importer makes a bare
-    QGuiApplication when none exists (as in a cron job), after which no widget could be made."""
-    return qapp

@@ -1,4 +1,4 @@
-"""PDF files written by Qt (QPdfWriter) and read back through QtPdf and the reflow."""
+"""PDF files typeset with typst and read back through pypdfium2: text, metadata, failures."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 from briefing.core.markdown import canonical_text, parse_blocks
 from briefing.importers import ImportFailure, read_document
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QFontDatabase, QPageSize, QPainter, QPdfWriter, QTextDocument
+from pdf_typeset import Typeset
 
 SENTENCE = (
     "Paragraph {n}: the sanctions adopted in 2022 restricted exports of machine tools, and "
@@ -18,58 +17,54 @@ JAPANESE = (
     "日本政府は対露制裁を強化し、工作機械の輸出管理を厳格化する方針を示した。長期的な視点から、"
     "同盟国と連携して実効性を高めることが求められる。"
 )
+PAGE = (
+    '#set page(paper: "a6", margin: 1.5cm, numbering: "1")\n'
+    '#set text(lang: "{lang}", font: "Noto Serif CJK JP", size: 9pt, cjk-latin-spacing: none)\n'
+    "#set par(justify: true, spacing: 1.2em)\n"
+)
 
 
-def _write_pdf(path: Path, html: str, title: str = "") -> Path:
-    """Print ``html`` the way the app's briefing export does; Qt numbers the pages."""
-    writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A5))
-    if title:
-        writer.setTitle(title)
-    document = QTextDocument()
-    document.setHtml(html)
-    document.print_(writer)
-    del writer  # the file is complete once the writer is gone
-    return path
+def _source(body: str, *, title: str = "", author: str = "", lang: str = "en") -> str:
+    meta = f"#set document(title: {_string(title)}, author: {_string(author)})\n"
+    return (meta if title or author else "") + PAGE.replace("{lang}", lang) + body
+
+
+def _string(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 @pytest.fixture
-def english_pdf(qapp: object, tmp_path: Path) -> Path:
-    paragraphs = "".join(f"<p>{SENTENCE.format(n=n)}</p>" for n in range(14))
-    html = f"<h2>Background</h2>{paragraphs}<p>Done.</p>"
-    return _write_pdf(tmp_path / "memo.pdf", html, "Sanctions memo")
+def english_pdf(typeset: Typeset) -> Path:
+    paragraphs = "\n\n".join(SENTENCE.format(n=n) for n in range(14))
+    body = f"== Background\n\n{paragraphs}\n\nDone.\n"
+    return typeset(_source(body, title="Sanctions memo", author="A. Analyst"), "memo.pdf")
 
 
 def test_paragraphs_survive_pages_and_page_numbers(english_pdf: Path) -> None:
     draft = read_document(english_pdf)
     assert draft.title == "Sanctions memo"  # the document's Title metadata
+    assert draft.author == "A. Analyst"
     assert draft.origin == str(english_pdf)
-    blocks = parse_blocks(draft.body)
-    texts = [b.text for b in blocks]
+    texts = [b.text for b in parse_blocks(draft.body)]
     assert texts[0] == "Background"
-    # Every paragraph whole, once: across page breaks, the page numbers Qt prints, and the
-    # line Qt repeats on both sides of a break.
+    # Every paragraph whole, once: across page breaks and the page numbers in the footers.
     assert texts[1:] == [SENTENCE.format(n=n) for n in range(14)] + ["Done."]
     assert "\n" not in "".join(texts)
 
 
 @pytest.mark.parametrize("metadata", ["", "Microsoft Word - memo.docx", "draft.pdf"])
-def test_title_from_first_line_without_a_real_title(
-    qapp: object, tmp_path: Path, metadata: str
-) -> None:
-    body = "<p>Export controls</p>" + "".join(f"<p>{SENTENCE.format(n=n)}</p>" for n in range(3))
-    draft = read_document(_write_pdf(tmp_path / "untitled.pdf", body, metadata))
+def test_title_from_first_line_without_a_real_title(typeset: Typeset, metadata: str) -> None:
+    body = "Export controls\n\n" + "\n\n".join(SENTENCE.format(n=n) for n in range(3))
+    draft = read_document(typeset(_source(body, title=metadata), "untitled.pdf"))
     assert draft.title == "Export controls"
     assert canonical_text(draft.body).split("\n")[0] == SENTENCE.format(n=0)
 
 
-def test_japanese_pdf(qapp: object, tmp_path: Path) -> None:
-    if not QFontDatabase.families(QFontDatabase.WritingSystem.Japanese):
-        pytest.skip("no Japanese font on this machine (apt-get install fonts-noto-cjk)")
-    body = "<h2>はじめに</h2>" + "".join(f"<p>{JAPANESE}</p>" for _ in range(6))
-    draft = read_document(_write_pdf(tmp_path / "ja.pdf", body, "対露制裁"))
+def test_japanese_pdf(typeset: Typeset) -> None:
+    body = "== はじめに\n\n" + "\n\n".join([JAPANESE] * 6)
+    draft = read_document(typeset(_source(body, title="対露制裁", lang="ja"), "ja.pdf"))
+    assert draft.title == "対露制裁"
     texts = [b.text for b in parse_blocks(draft.body)]
-    # Qt's text layer names radicals (⽇, ⻑) for 日 and 長; the import folds them back.
     assert texts == ["はじめに"] + [JAPANESE] * 6, texts
 
 
@@ -89,13 +84,20 @@ def test_text_file_named_pdf(tmp_path: Path) -> None:
         read_document(path)
 
 
-def test_pdf_without_text_layer(qapp: object, tmp_path: Path) -> None:
-    path = tmp_path / "scan.pdf"
-    writer = QPdfWriter(str(path))
-    painter = QPainter(writer)
-    painter.fillRect(QRectF(100, 100, 2000, 3000), QColor("gray"))  # a scanned page, say
-    painter.end()
-    del writer
+def test_password_protected_pdf(english_pdf: Path) -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=english_pdf)
+    writer.encrypt(user_password="secret", algorithm="RC4-128")
+    locked = english_pdf.with_name("locked.pdf")
+    writer.write(locked)
+    with pytest.raises(ImportFailure) as caught:
+        read_document(locked)
+    assert caught.value.reason == "password-protected PDF"
+
+
+def test_pdf_without_text_layer(typeset: Typeset) -> None:
+    path = typeset('#rect(width: 80%, height: 60%, fill: gray)\n', "scan.pdf")  # a scan, say
     with pytest.raises(ImportFailure) as caught:
         read_document(path)
     assert caught.value.reason == "no text layer (scanned PDF?)"

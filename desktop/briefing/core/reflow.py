@@ -83,6 +83,7 @@ _SPACE_CJK_KANA = re.compile(
     rf"(?<=[{_KANA_OR_PUNCT}]) +(?=[{CJK_CLASS}])|(?<=[{CJK_CLASS}]) +(?=[{_KANA_OR_PUNCT}])"
 )
 _DIGIT_SPACE_CJK = re.compile(rf"(?<=\d) (?={_UNIT})")
+SOFT_HYPHEN = "\u00ad"  # the PDF importer marks a hyphen the typesetter added so
 _NEAR_FULL = 0.85  # a line this close to the full width was broken by the layout, not the author
 _SHORT = 30.0  # without a known full width, a running header is narrower than this (em)
 
@@ -341,7 +342,9 @@ def _flush(paragraphs: list[str], current: list[_Line], floats: list[str]) -> No
     if current:
         text = current[0].text
         for line in current[1:]:
-            if text[-2:-1].isalpha() and text.endswith("-") and line.text[:1].islower():
+            if text.endswith(SOFT_HYPHEN):
+                text = text[:-1] + line.text  # a word the typesetter hyphenated: rejoined
+            elif text[-2:-1].isalpha() and text.endswith("-") and line.text[:1].islower():
                 text += line.text  # a word broken at a hyphen: keep the hyphen, add no space
             else:
                 text = join_lines(text, line.text)
@@ -353,6 +356,7 @@ def _flush(paragraphs: list[str], current: list[_Line], floats: list[str]) -> No
 
 def _inline(text: str) -> str:
     """Repair one paragraph's text: footnote numbers out, invented spaces out."""
+    text = text.replace(SOFT_HYPHEN, "")
     text = _FOOTNOTE.sub("", text)
     text = _SUPERSCRIPT_NOTE.sub("", text)
     text = re.sub(r"[ \t]+", " ", text)

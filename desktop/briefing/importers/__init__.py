@@ -107,11 +107,11 @@ def _size(count: int) -> str:
 
 
 def _import(path: Path, suffix: str, data: bytes) -> ArticleDraft:
-    # Imported here so that reading a text file never starts Qt or loads trafilatura.
+    # Imported here so that reading a text file never loads PDFium or trafilatura.
     if suffix == ".pdf":
         from briefing.importers.pdf_file import read_pdf
 
-        return read_pdf(path)
+        return read_pdf(path, data)
     if suffix in (".html", ".htm"):
         from briefing.importers.html_page import read_html
 
