@@ -22,7 +22,8 @@ libxcb-randr.so.0=libxcb-randr0 libxcb-xinerama.so.0=libxcb-xinerama0 libxcb-xkb
 libX11-xcb.so.1=libx11-xcb1"
 FONTS="fonts-noto-cjk"
 # Only for the test command: poppler checks the briefing PDF; Xvfb and xdotool drive a real window.
-TEST_TOOLS="pdftotext=poppler-utils Xvfb=xvfb xdotool=xdotool xclip=xclip xwininfo=x11-utils"
+TEST_TOOLS="pdftotext=poppler-utils Xvfb=xvfb xdotool=xdotool xclip=xclip xwininfo=x11-utils
+desktop-file-validate=desktop-file-utils appstreamcli=appstream"
 STEP=0
 
 say() { printf 'briefing-setup: %s\n' "$*" >&2; }
@@ -135,6 +136,35 @@ python_env() {
   touch "$VENV/.installed-$extras"
 }
 
+APP_ID=io.github.briefing_reader.BriefingReader
+DATA_HOME=${XDG_DATA_HOME:-$HOME/.local/share}
+
+# The desktop entry, icons and AppStream file for the current user; Exec names the built
+# one-folder app when there is one (dist/), else the virtual environment's command.
+install_desktop() {
+  local exe size
+  if [ -x dist/briefing-reader/briefing-reader ]; then exe="$(pwd)/dist/briefing-reader/briefing-reader"
+  else python_env ""; exe="$(pwd)/$VENV/bin/briefing-reader"; fi
+  mkdir -p "$DATA_HOME/applications" "$DATA_HOME/metainfo" "$DATA_HOME/icons/hicolor/scalable/apps"
+  sed -e "s|^Exec=briefing-reader|Exec=$exe|" -e "s|^TryExec=briefing-reader|TryExec=$exe|" \
+    "packaging/linux/$APP_ID.desktop" >"$DATA_HOME/applications/$APP_ID.desktop"
+  cp "packaging/linux/$APP_ID.metainfo.xml" "$DATA_HOME/metainfo/"
+  cp resources/icons/briefing-reader.svg "$DATA_HOME/icons/hicolor/scalable/apps/$APP_ID.svg"
+  for size in 16 24 32 48 64 128 256 512; do
+    mkdir -p "$DATA_HOME/icons/hicolor/${size}x${size}/apps"
+    cp "resources/icons/briefing-reader-$size.png" "$DATA_HOME/icons/hicolor/${size}x${size}/apps/$APP_ID.png"
+  done
+  command -v update-desktop-database >/dev/null && update-desktop-database -q "$DATA_HOME/applications" || true
+  say "installed the desktop entry for $exe (remove with: bash packaging/dev.sh uninstall-desktop)"
+}
+
+uninstall_desktop() {
+  rm -f "$DATA_HOME/applications/$APP_ID.desktop" "$DATA_HOME/metainfo/$APP_ID.metainfo.xml"
+  find "$DATA_HOME/icons/hicolor" -name "$APP_ID.*" -delete 2>/dev/null || true
+  command -v update-desktop-database >/dev/null && update-desktop-database -q "$DATA_HOME/applications" || true
+  say "removed the desktop entry (the library and settings stay)"
+}
+
 case "${1:-app}" in
 setup)
   system_packages; python_env "" ;;
@@ -152,6 +182,8 @@ test)
   step "running the test suite"
   shift || true
   exec "$VENV/bin/python" -m pytest "$@" ;;
+install-desktop) install_desktop ;;
+uninstall-desktop) uninstall_desktop ;;
 *)
-  echo "usage: bash packaging/dev.sh [app|test|setup] [args...]" >&2; exit 2 ;;
+  echo "usage: bash packaging/dev.sh [app|test|setup|install-desktop|uninstall-desktop] [args...]" >&2; exit 2 ;;
 esac

@@ -1,5 +1,5 @@
 """Briefing Reader: read, highlight, tag and search analysts' articles; compile daily briefings."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 APP_NAME = "Briefing Reader"
 ORG_NAME = "BriefingReader"
