@@ -41,13 +41,29 @@ known_package() {
 LDCONFIG=$(command -v ldconfig || echo /sbin/ldconfig)
 has_library() { "$LDCONFIG" -p 2>/dev/null | grep -q "[[:space:]]$1 "; }
 
+package_installed() {
+  local alt
+  for alt in ${1//|/ }; do
+    dpkg-query -W -f='${Status}' "$alt" 2>/dev/null | grep -q "install ok installed" && return 0
+  done
+  return 1
+}
+
+# A Japanese font: fontconfig's answer where it is installed, else a look at the font folders.
+has_japanese_font() {
+  if command -v fc-list >/dev/null 2>&1; then [ -n "$(fc-list :lang=ja 2>/dev/null)" ]; return; fi
+  [ -n "$(find /usr/share/fonts /usr/local/share/fonts "$HOME/.local/share/fonts" "$HOME/.fonts" \
+    \( -iname '*cjk*' -o -iname 'ipa*' -o -iname '*takao*' -o -iname '*vl-gothic*' \) \
+    -print -quit 2>/dev/null)" ]
+}
+
 # Packages to install for "soname=package|alt" (libraries) or "command=package" (tools).
 missing_packages() {
   local kind="$1" entry out=()
   shift
   for entry in $*; do
     local what="${entry%%=*}" pkgs="${entry#*=}"
-    if [ "$kind" = lib ]; then has_library "$what" && continue
+    if [ "$kind" = lib ]; then { package_installed "$pkgs" || has_library "$what"; } && continue
     else command -v "$what" >/dev/null 2>&1 && continue; fi
     out+=("$(known_package "$pkgs")")
   done
@@ -80,9 +96,7 @@ system_packages() {
   fi
   # A Japanese font only where the system has none: any will do for the window; the briefing
   # PDF looks for Noto CJK first.
-  if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=ja 2>/dev/null)" ]; then
-    want="$want $FONTS"
-  fi
+  has_japanese_font || want="$want $FONTS"
   todo=$(echo $want)
   [ -z "$todo" ] && return 0
   if [ "$(id -u)" != 0 ]; then
