@@ -7,18 +7,22 @@ import unicodedata
 
 _SPACES = re.compile(r"\s+")
 
-# Distinct, print-safe colours (readable as highlighter tints on white and in grey print).
+# The colours new tags get, in order (the standing tags take the first three). Chosen so every
+# pair stays apart for red-green colour blindness as well as for normal vision:
+# tests/services/test_palette.py checks each pair by CIEDE2000 under simulated deuteranopia,
+# on the colours and on the pale tints the reader paints. Red and orange, or red and green,
+# look alike to a deuteranope, so the palette varies lightness and blue-yellow instead.
 PALETTE = (
-    "#e53935",
-    "#1e88e5",
-    "#f9a825",
-    "#43a047",
-    "#8e24aa",
-    "#00897b",
-    "#f4511e",
-    "#3949ab",
-    "#c0ca33",
-    "#6d4c41",
+    "#d32f2f",  # red
+    "#1565c0",  # blue
+    "#f9a825",  # amber
+    "#44bbaa",  # teal
+    "#bb0066",  # crimson
+    "#ee88ff",  # orchid
+    "#ff8899",  # pink
+    "#88aa44",  # olive
+    "#cc00ff",  # violet
+    "#009966",  # green
 )
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 

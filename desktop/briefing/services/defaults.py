@@ -7,30 +7,32 @@ from contextlib import ExitStack
 from importlib import resources
 from pathlib import Path
 
+from briefing.core.tags import PALETTE
 from briefing.services.tag_commands import CreateTag
 from briefing.store import LibraryDatabase
 from briefing.store import tags as tag_store
 from briefing.store.db import write_transaction
 
-# name, colour, description, aliases, keyboard slot
+# name, colour, description, aliases, keyboard slot. The colours are the palette's first three,
+# which stay distinguishable under red-green colour blindness (tests/services/test_palette.py).
 DEFAULT_TAGS: tuple[tuple[str, str, str, tuple[str, ...], int], ...] = (
     (
         "sanctions",
-        "#d32f2f",
+        PALETTE[0],
         "Measures against Russia: energy, finance, export controls",
         ("制裁", "対露制裁"),
         1,
     ),
     (
         "NSATU",
-        "#1565c0",
+        PALETTE[1],
         "NATO Security Assistance and Training for Ukraine; PURL",
         ("NATO対ウクライナ安全保障支援・訓練組織",),
         2,
     ),
     (
         "Northern Territories",
-        "#ef6c00",
+        PALETTE[2],
         "The four islands; Japan–Russia peace-treaty policy",
         ("北方領土",),
         3,
