@@ -124,6 +124,33 @@ def m003_search_index(db: LibraryDatabase) -> None:
     db["meta"].insert({"key": "index_version", "value": INDEX_VERSION})
 
 
+
+@migration
+def m004_briefing_exports(db: LibraryDatabase) -> None:
+    # One row per briefing written: what "since the last briefing" reads, and the window's
+    # history. Options and highlight ids are JSON: they are shown and reused, never queried.
+    db.execute(
+        """
+        CREATE TABLE briefing_exports (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            exported_at TEXT NOT NULL,   -- UTC ISO: when the highlights were chosen
+            format TEXT NOT NULL,        -- pdf, html, md
+            output_path TEXT NOT NULL,
+            options TEXT NOT NULL,       -- JSON (BriefingOptions)
+            highlight_ids TEXT NOT NULL  -- JSON list, in the briefing's order
+        )
+        """
+    )
+    db["briefing_exports"].create_index(["exported_at"])
+
+
+@migration
+def m005_article_pages(db: LibraryDatabase) -> None:
+    # Where each page of a paged source (a PDF) starts in the canonical text, as JSON
+    # [[offset, "label"], ...], so that a highlight can be cited by page ("p. 12"). Read
+    # with the article, never queried.
+    db.execute("ALTER TABLE articles ADD COLUMN pages TEXT NOT NULL DEFAULT '[]'")
+
 LATEST = len(MIGRATIONS)
 
 
