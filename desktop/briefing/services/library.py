@@ -97,9 +97,11 @@ class Library:
 
     # --- articles ------------------------------------------------------------------------------
 
-    def articles(self) -> list[ArticleSummary]:
+    def articles(self, ids: Iterable[int] | None = None) -> list[ArticleSummary]:
+        """Every article's summary, or only those of ``ids`` (the window refreshes the rows
+        a change touched without listing the whole library)."""
         with reading(self.db):
-            return article_store.list_articles(self.db)
+            return article_store.list_articles(self.db, None if ids is None else list(ids))
 
     def article(self, article_id: int) -> Article:
         with reading(self.db):

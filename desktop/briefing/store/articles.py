@@ -53,12 +53,14 @@ def titles_and_texts(db: LibraryDatabase, article_ids: list[int]) -> dict[int, t
     return {row[0]: (row[1], row[2]) for row in db.execute(sql, article_ids)}
 
 
-def list_articles(db: LibraryDatabase) -> list[ArticleSummary]:
-    """Every article, newest publication first, with highlight counts, without texts."""
-    sql = """
+def list_articles(db: LibraryDatabase, ids: list[int] | None = None) -> list[ArticleSummary]:
+    """Every article (or those of ``ids``), newest publication first, with highlight counts,
+    without texts."""
+    where = f"WHERE a.id IN ({','.join('?' * len(ids))})" if ids is not None else ""
+    sql = f"""
         SELECT a.id, a.title, a.source, a.published, a.language, length(a.text) AS chars,
                a.updated_at, (SELECT count(*) FROM highlights h WHERE h.article_id = a.id) AS n
-        FROM articles a
+        FROM articles a {where}
         ORDER BY a.published IS NULL, a.published DESC, a.id DESC
     """
     return [
@@ -72,7 +74,7 @@ def list_articles(db: LibraryDatabase) -> list[ArticleSummary]:
             highlight_count=row["n"],
             updated_at=to_datetime(row["updated_at"]),
         )
-        for row in db.query(sql)
+        for row in db.query(sql, ids or [])
     ]
 
 

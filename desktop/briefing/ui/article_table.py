@@ -1,38 +1,247 @@
-"""The library list: a table model over article summaries."""
+"""The library list: a table model keyed by article id, and the view that shows it.
+
+A change to one article (a highlight added, a title edited) updates that one row with
+``dataChanged``; a new or deleted article is one inserted or removed row. The model is reset
+only when the whole list is replaced (start-up, or a change touching more rows than are worth
+signalling one by one), so the selection, the scroll position and the reader survive edits.
+Sorting and the tag filter live in the model: sorting 20,000 Python objects by a key takes
+milliseconds, where a ``QSortFilterProxyModel`` would call back into Python for every
+comparison.
+"""
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelection,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from briefing.core.model import ArticleSummary
+from briefing.services import Changes, Library
 
 Index = QModelIndex | QPersistentModelIndex
+ID_ROLE = Qt.ItemDataRole.UserRole
+TITLE, SOURCE, PUBLISHED, HIGHLIGHTS = range(4)
+SortKey = tuple[Any, int]
+
+
+def _sort_key(article: ArticleSummary, column: int) -> SortKey:
+    """A total order (the id breaks ties), so every article has one exact position."""
+    if column == TITLE:
+        return article.title.casefold(), article.id
+    if column == SOURCE:
+        return article.source.casefold(), article.id
+    if column == HIGHLIGHTS:
+        return article.highlight_count, article.id
+    # Undated articles sort as the oldest: last when newest come first.
+    return article.published or date.min, article.id
 
 
 class ArticleTableModel(QAbstractTableModel):
-    """Rows are articles; columns title, source, published, highlights."""
+    """Rows are articles; columns title, source, published, highlights.
+
+    ``_order`` holds the shown ids ascending by the sort key (``_keys`` beside it, for
+    bisection); a descending sort reads it from the end, so flipping the order moves nothing.
+    """
 
     COLUMNS = ("Title", "Source", "Published", "Highlights")
+    # Above this many inserted/removed rows at once, one reset is cheaper for the view than
+    # thousands of row signals.
+    BULK = 200
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[ArticleSummary] = []
+        self._articles: dict[int, ArticleSummary] = {}
+        self._order: list[int] = []
+        self._keys: list[SortKey] = []
+        self._filter: frozenset[int] | None = None
+        self._column, self._descending = PUBLISHED, True
 
-    def set_articles(self, articles: list[ArticleSummary]) -> None:
-        self.beginResetModel()
-        self._rows = list(articles)
-        self.endResetModel()
+    # --- reading ------------------------------------------------------------------------------
 
     def article_at(self, row: int) -> ArticleSummary | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        if not 0 <= row < len(self._order):
+            return None
+        return self._articles[self._order[self._position(row)]]
 
     def row_of(self, article_id: int) -> int:
-        return next((i for i, a in enumerate(self._rows) if a.id == article_id), -1)
+        """The row showing ``article_id``, or -1 (unknown, or hidden by the filter)."""
+        article = self._articles.get(article_id)
+        if article is None:
+            return -1
+        key = _sort_key(article, self._column)
+        at = bisect.bisect_left(self._keys, key)
+        if at == len(self._keys) or self._keys[at] != key:
+            return -1
+        return self._position(at)
+
+    def contains(self, article_id: int) -> bool:
+        """Whether the library has the article, shown or filtered out."""
+        return article_id in self._articles
+
+    @property
+    def article_filter(self) -> frozenset[int] | None:
+        return self._filter
+
+    def _position(self, row: int) -> int:
+        """Index into ``_order`` of a row (and, being its own inverse, the row of an index)."""
+        return len(self._order) - 1 - row if self._descending else row
+
+    def _shown(self, article_id: int) -> bool:
+        return self._filter is None or article_id in self._filter
+
+    # --- replacing everything -----------------------------------------------------------------
+
+    def set_articles(self, articles: Iterable[ArticleSummary]) -> None:
+        """Replace every row (start-up): the one place a full reset is the right signal."""
+        self.beginResetModel()
+        self._articles = {article.id: article for article in articles}
+        self._rebuild()
+        self.endResetModel()
+
+    def _rebuild(self) -> None:
+        shown = [a for a in self._articles.values() if self._shown(a.id)]
+        pairs = sorted((_sort_key(a, self._column), a.id) for a in shown)
+        self._keys = [key for key, _ in pairs]
+        self._order = [article_id for _, article_id in pairs]
+
+    # --- changing rows by id ------------------------------------------------------------------
+
+    def apply_changes(self, changes: Changes, library: Library) -> None:
+        """Bring the rows a change touched up to date, reading only those from the library.
+
+        ``changes.library`` (an import, a deletion, another program's write) compares the
+        whole list by id and still signals only the rows that differ.
+        """
+        if changes.library or len(changes.articles) > self.BULK:
+            self.sync(library.articles())
+        elif changes.articles:
+            found = library.articles(ids=changes.articles)
+            for article_id in changes.articles - {a.id for a in found}:
+                self.remove_article(article_id)
+            for article in found:
+                self.upsert(article)
+
+    def sync(self, articles: Iterable[ArticleSummary]) -> None:
+        """Make the rows equal ``articles``, signalling only what differs."""
+        fresh = {article.id: article for article in articles}
+        gone = self._articles.keys() - fresh.keys()
+        differ = [a for a in fresh.values() if self._articles.get(a.id) != a]
+        if len(gone) + len(differ) > self.BULK:
+            self.beginResetModel()
+            self._articles = fresh
+            self._rebuild()
+            self.endResetModel()
+            return
+        for article_id in gone:
+            self.remove_article(article_id)
+        for article in differ:
+            self.upsert(article)
+
+    def upsert(self, article: ArticleSummary) -> None:
+        """Add a new article, or update one: ``dataChanged`` in place, or a row move when its
+        sort position changed."""
+        old = self._articles.get(article.id)
+        self._articles[article.id] = article
+        if not self._shown(article.id):
+            return
+        if old is None:
+            self._insert_row(article)
+            return
+        old_at = bisect.bisect_left(self._keys, _sort_key(old, self._column))
+        old_row = self._position(old_at)
+        new_key = _sort_key(article, self._column)
+        if new_key != self._keys[old_at]:
+            at = bisect.bisect_left(self._keys, new_key)
+            final_at = at - 1 if at > old_at else at  # its index once the old entry is gone
+            new_row = self._position(final_at)
+            moving = new_row != old_row
+            if moving:
+                # The view must hear of a move so the selection follows the article.
+                destination = new_row + 1 if new_row > old_row else new_row
+                self.beginMoveRows(QModelIndex(), old_row, old_row, QModelIndex(), destination)
+            del self._keys[old_at], self._order[old_at]
+            self._keys.insert(final_at, new_key)
+            self._order.insert(final_at, article.id)
+            if moving:
+                self.endMoveRows()
+            old_row = new_row
+        last = self.columnCount() - 1
+        self.dataChanged.emit(self.index(old_row, 0), self.index(old_row, last))
+
+    def remove_article(self, article_id: int) -> None:
+        if article_id in self._articles and self._shown(article_id):
+            self._remove_row(article_id)
+        self._articles.pop(article_id, None)
+
+    # --- filter and sort ----------------------------------------------------------------------
+
+    def set_filter(self, article_ids: Iterable[int] | None) -> None:
+        """Show only ``article_ids`` (None: every article); rows come and go one by one when
+        few change, by one reset when many do."""
+        new = None if article_ids is None else frozenset(article_ids)
+        if new == self._filter:
+            return
+        before = set(self._order)
+        self._filter = new
+        after = {a for a in self._articles if self._shown(a)}
+        if len(before ^ after) > self.BULK:
+            self.beginResetModel()
+            self._rebuild()
+            self.endResetModel()
+            return
+        for article_id in before - after:
+            self._remove_row(article_id)
+        for article_id in after - before:
+            self._insert_row(self._articles[article_id])
+
+    def _remove_row(self, article_id: int) -> None:
+        at = bisect.bisect_left(self._keys, _sort_key(self._articles[article_id], self._column))
+        row = self._position(at)
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._keys[at], self._order[at]
+        self.endRemoveRows()
+
+    def _insert_row(self, article: ArticleSummary) -> None:
+        key = _sort_key(article, self._column)
+        at = bisect.bisect_left(self._keys, key)
+        row = len(self._order) - at if self._descending else at
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._keys.insert(at, key)
+        self._order.insert(at, article.id)
+        self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column (a header click); selection and persistent indexes follow."""
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (column, descending) == (self._column, self._descending) or not 0 <= column < 4:
+            return
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        ids = [self._order[self._position(index.row())] for index in persistent]
+        self._column, self._descending = column, descending
+        self._rebuild()
+        moved = [
+            self.index(self.row_of(i), index.column())
+            for i, index in zip(ids, persistent, strict=True)
+        ]
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
+
+    # --- Qt model API -------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._order)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self.COLUMNS)
@@ -50,17 +259,131 @@ class ArticleTableModel(QAbstractTableModel):
             return None
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
+            if column == TITLE:
                 return article.title
-            if column == 1:
+            if column == SOURCE:
                 return article.source
-            if column == 2:
+            if column == PUBLISHED:
                 return article.published.isoformat() if article.published else ""
             return article.highlight_count or ""
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return f"{article.title}\n{article.char_count:,} characters"
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # Columns are narrow and elided: the tooltip carries the whole value.
+            if column == TITLE:
+                return self.tr("{0}\n{1:,} characters").format(article.title, article.char_count)
+            if column == SOURCE:
+                return article.source or None
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == HIGHLIGHTS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.UserRole:
+        if role == ID_ROLE:
             return article.id
         return None
+
+
+class ArticleTable(QTableView):
+    """The library list: fixed row height and column widths (no measuring 20,000 rows),
+    sortable by a header click, and ``article_chosen`` only when the analyst picks a row.
+
+    A model change that removes or resets rows drops the view's selection; the table puts the
+    chosen article back (quietly) when it is still listed, so an edit or a filter never closes
+    the article being read.
+    """
+
+    article_chosen = Signal(object)  # int | None
+
+    def __init__(self, model: ArticleTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("library_table")
+        self._model = model
+        self._chosen: int | None = None
+        self._quiet = 0
+        for signal in (model.modelAboutToBeReset, model.rowsAboutToBeRemoved):
+            signal.connect(self._model_changing)  # before setModel: runs before the view's
+        self.setModel(model)
+        for signal in (model.modelReset, model.rowsRemoved):
+            signal.connect(self._model_changed)
+        model.rowsInserted.connect(self._match_selection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        rows = self.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        metrics = self.fontMetrics()
+        widths = {
+            SOURCE: metrics.horizontalAdvance("M" * 9),
+            PUBLISHED: metrics.horizontalAdvance("2025-12-31") + 28,
+            HIGHLIGHTS: metrics.horizontalAdvance(model.tr("Highlights")) + 28,
+        }
+        for column, width in widths.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.setColumnWidth(column, width)
+        header.setSortIndicator(PUBLISHED, Qt.SortOrder.DescendingOrder)
+        self.setSortingEnabled(True)
+        self.selectionModel().selectionChanged.connect(self._selection_changed)
+
+    @property
+    def chosen(self) -> int | None:
+        return self._chosen
+
+    def choose(self, article_id: int | None) -> None:
+        """Select the article's row (scrolled into view) and announce it."""
+        row = self._model.row_of(article_id) if article_id is not None else -1
+        if row >= 0:
+            self.selectRow(row)
+            self.scrollTo(self._model.index(row, 0))
+        if self._chosen != article_id:
+            self._chosen = article_id
+            self.article_chosen.emit(article_id)
+
+    def apply_changes(self, changes: Changes, library: Library) -> None:
+        """Update the rows; if the chosen article was deleted, choose the row now in its place
+        (or nothing, in an empty list)."""
+        row = self._model.row_of(self._chosen) if self._chosen is not None else -1
+        self._model.apply_changes(changes, library)
+        if self._chosen is not None and not self._model.contains(self._chosen):
+            count = self._model.rowCount()
+            successor = self._model.article_at(min(max(row, 0), count - 1)) if count else None
+            self.choose(successor.id if successor else None)
+
+    def _model_changing(self, *_args: object) -> None:
+        self._quiet += 1
+
+    def _model_changed(self, *_args: object) -> None:
+        self._quiet -= 1
+        self._match_selection()
+
+    def _match_selection(self, *_args: object) -> None:
+        """Select the chosen article's row, or nothing when it is not listed: the view moves
+        its selection to a neighbour when rows go, which would show one article as chosen
+        while the reader shows another."""
+        if self._quiet:
+            return
+        row = self._model.row_of(self._chosen) if self._chosen is not None else -1
+        selected = [index.row() for index in self.selectionModel().selectedRows()]
+        if selected == ([row] if row >= 0 else []):
+            return
+        self._quiet += 1
+        try:
+            if row >= 0:
+                self.selectRow(row)
+            else:
+                self.selectionModel().clearSelection()
+        finally:
+            self._quiet -= 1
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        if self._quiet:
+            return
+        rows = self.selectionModel().selectedRows()
+        article = self._model.article_at(rows[0].row()) if rows else None
+        if article is None:
+            return  # nothing selected (a row filtered away): keep reading what is open
+        if article.id != self._chosen:
+            self._chosen = article.id
+            self.article_chosen.emit(article.id)
