@@ -6,14 +6,15 @@ from typing import Any
 
 from briefing.core.errors import BriefingError
 from briefing.services.changes import Changes
-from briefing.services.commands import Command
-from briefing.store import LibraryDatabase
+from briefing.services.commands import Command, Snapshot, tags_in_use
+from briefing.store import LibraryDatabase, replay
 from briefing.store import articles as article_store
 from briefing.store import highlights as highlight_store
 
 
 class DeleteArticle(Command):
-    """Delete an article with its highlights; undo puts both back with the same ids."""
+    """Delete an article with its highlights; undo puts both back with the same ids, unless
+    the same article was imported again meanwhile (then it refuses: see ``snapshot``)."""
 
     def __init__(self, article_id: int) -> None:
         self.article_id = article_id
@@ -43,6 +44,20 @@ class DeleteArticle(Command):
             row = dict(row)
             highlight_store.insert_highlight(db, row, row.pop("tag_ids"))
         return self._changes()
+
+    def snapshot(self, db: LibraryDatabase) -> Snapshot:
+        # The content hash is unique: undo cannot put the article back while another copy
+        # of the same text (a re-import, under a new id) holds it.
+        assert self._article is not None
+        digest = self._article["content_hash"]
+        state: Snapshot = {
+            ("article", self.article_id): replay.content_hash_of(db, self.article_id),
+            ("content", digest): article_store.find_by_hash(db, digest),
+        }
+        for row in self._highlights:
+            state["highlight", row["id"]] = highlight_store.highlight_row(db, row["id"])
+        used = [tag_id for row in self._highlights for tag_id in row["tag_ids"]]
+        return {**state, **tags_in_use(db, list(dict.fromkeys(used)))}
 
     def _changes(self) -> Changes:
         return Changes(

@@ -15,7 +15,7 @@ from briefing.core.anchoring import find_occurrences
 from briefing.core.errors import BriefingError
 from briefing.core.model import Article, ArticleSummary, Highlight, Tag
 from briefing.services.changes import Changes
-from briefing.services.commands import Command
+from briefing.services.commands import Command, Conflict
 from briefing.services.days import day_end, day_start
 from briefing.services.defaults import create_default_tags, sample_folder
 from briefing.services.importing import ImportReport, Progress, import_paths
@@ -25,7 +25,14 @@ from briefing.store import LibraryDatabase, meta, open_database, search_index
 from briefing.store import articles as article_store
 from briefing.store import highlights as highlight_store
 from briefing.store import tags as tag_store
-from briefing.store.db import is_read_only, reading, write_transaction
+from briefing.store.db import (
+    ConstraintError,
+    StoreError,
+    data_version,
+    is_read_only,
+    reading,
+    write_transaction,
+)
 
 
 class Library:
@@ -36,6 +43,9 @@ class Library:
         self.path = path
         self.history = UndoHistory()
         self.listeners: list[Callable[[Changes], None]] = []
+        # Last reading of PRAGMA data_version: it moves only when ANOTHER connection commits
+        # (this one's own commits leave it alone), so poll_external_changes reports just those.
+        self._data_version = data_version(db)
 
     # --- opening ------------------------------------------------------------------------------
 
@@ -122,9 +132,24 @@ class Library:
     ) -> ImportReport:
         """Import files and folders; see :func:`briefing.services.importing.import_paths`."""
         report = import_paths(self.db, [Path(p) for p in paths], progress, cancelled)
+        self._fence_updated(report)
         if any(o.status in ("imported", "updated") for o in report.outcomes):
             self._announce(Changes(library=True))
         return report
+
+    def _fence_updated(self, report: ImportReport) -> None:
+        """An import that rewrote an article cannot be undone: the undo steps made on the
+        old text go (see :meth:`UndoHistory.fence`), and the window is told why."""
+        updated = [o for o in report.outcomes if o.status == "updated" and o.article_id]
+        if not updated:
+            return
+        dropped = self.history.fence({("article", o.article_id) for o in updated})
+        if dropped:
+            names = "“" + updated[0].title + "”" if len(updated) == 1 else "updated articles"
+            self.history.last_fence_message = (
+                f"{dropped} undo step(s) on {names} were removed from the history: "
+                "the import replaced the text they were made on"
+            )
 
     # --- tags and highlights -------------------------------------------------------------------
 
@@ -205,29 +230,71 @@ class Library:
 
     def execute(self, command: Command, initiator: object | None = None) -> Changes:
         """Run a command in one transaction and put it on the undo history; the announced
-        changes name ``initiator`` so the view that made the edit can skip its own repaint."""
+        changes name ``initiator`` so the view that made the edit can skip its own repaint.
+        Failures are one line (:class:`BriefingError`), never SQLite's own words."""
         with write_transaction(self.db):
-            changes = command.do(self.db)
+            changes = command.run(self.db)
         self.history.pushed(command)
         return self._announce(changes.by(initiator))
 
-    def undo(self) -> Changes:
+    def undo(self, initiator: object | None = None) -> Changes:
+        """Undo the latest step, if the library is still as it left it. If not (another
+        program or an import changed its rows), the step and the steps that depend on it
+        are dropped from the history, nothing is written, and :class:`BriefingError` says
+        so in one line; the rest of the history stays usable."""
         if not self.history.done:
             raise BriefingError("nothing to undo")
         command = self.history.done[-1]
-        with write_transaction(self.db):
-            changes = command.undo(self.db)
+        changes = self._replay(command, "undo")
         self.history.undone.append(self.history.done.pop())
-        return self._announce(changes)
+        return self._announce(changes.by(initiator))
 
-    def redo(self) -> Changes:
+    def redo(self, initiator: object | None = None) -> Changes:
+        """Redo the latest undone step, with the same checks as :meth:`undo`."""
         if not self.history.undone:
             raise BriefingError("nothing to redo")
         command = self.history.undone[-1]
-        with write_transaction(self.db):
-            changes = command.do(self.db)
+        changes = self._replay(command, "redo")
         self.history.done.append(self.history.undone.pop())
-        return self._announce(changes)
+        return self._announce(changes.by(initiator))
+
+    def _replay(self, command: Command, verb: str) -> Changes:
+        try:
+            with write_transaction(self.db):
+                if verb == "undo":
+                    return command.run_undo(self.db)
+                return command.run_redo(self.db)
+        except (Conflict, ConstraintError) as error:
+            reason = str(error)
+        except StoreError:
+            raise  # busy, disk full, read-only: nothing changed, the step stays to try again
+        except BriefingError as error:
+            reason = str(error)  # the command's own check refuses (a name taken since)
+        dependents = self.history.drop(command)
+        also = f", with {dependents} step(s) that depended on it" if dependents else ""
+        raise BriefingError(
+            f"Cannot {verb} “{command.text}”: {reason}. It was removed from the undo "
+            f"history{also}; nothing was changed."
+        )
+
+    def poll_external_changes(self) -> Changes | None:
+        """What other programs committed to the file since the last poll (a cron import,
+        the CLI, the window's own import worker on its connection), or ``None``. Cheap
+        (one pragma): the window calls it on a timer while active. When something changed,
+        undo steps whose rows were changed are dropped (``history.last_fence_message``
+        says so), and the changes are announced to the listeners."""
+        version = data_version(self.db)
+        if version == self._data_version:
+            return None
+        self._data_version = version
+        with reading(self.db):
+            dropped = self.history.fence_stale(self.db)
+        if dropped:
+            self.history.last_fence_message = (
+                f"{dropped} undo step(s) were removed from the history: another program "
+                "changed what they were made on"
+            )
+        return self._announce(Changes(library=True, external=True))
 
     # --- search --------------------------------------------------------------------------------
 

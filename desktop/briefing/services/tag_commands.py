@@ -7,8 +7,8 @@ from typing import Any
 from briefing.core.errors import BriefingError
 from briefing.core.tags import clean_tag_name, next_color, tag_key, valid_color
 from briefing.services.changes import Changes
-from briefing.services.commands import Command, require_tag
-from briefing.store import LibraryDatabase
+from briefing.services.commands import Command, Snapshot, require_tag
+from briefing.store import LibraryDatabase, replay
 from briefing.store import highlights as highlight_store
 from briefing.store import tags as tag_store
 from briefing.store.rows import now_iso
@@ -23,6 +23,30 @@ def _check_names(db: LibraryDatabase, names: list[str], except_tag: int | None) 
     for name, key in zip(names, keys, strict=True):
         if tag_store.key_in_use(db, key, except_tag):
             raise BriefingError(f"“{name}” is already a tag or an alias")
+
+
+def _tag_state(db: LibraryDatabase, tag_id: int, *, usage: bool = True) -> Snapshot:
+    """A tag's row and aliases; with ``usage``, also how many highlights carry it (a tag
+    that undo deletes must carry none)."""
+    state = replay.tag_state(db, tag_id)
+    if state is not None and not usage:
+        del state["used_by"]
+    return {("tag", tag_id): state}
+
+
+def _name_holders(db: LibraryDatabase, names: list[str]) -> Snapshot:
+    """Which tag holds each of these names or aliases now."""
+    keys = dict.fromkeys(tag_key(name) for name in names)
+    return {("tag name", key): replay.holder_of_name(db, key) for key in keys}
+
+
+def _highlight_tags(db: LibraryDatabase, highlight_ids: list[int]) -> Snapshot:
+    return {
+        ("highlight", h): (
+            highlight_store.tag_ids_of(db, h) if replay.highlight_exists(db, h) else None
+        )
+        for h in highlight_ids
+    }
 
 
 def _check_slot(db: LibraryDatabase, slot: int | None, except_tag: int | None) -> None:
@@ -48,7 +72,7 @@ class CreateTag(Command):
         self.color, self.description, self.slot = color, description, slot
         self.aliases = tuple(clean_tag_name(a) for a in aliases if a.strip())
         self.tag_id: int | None = None
-        self.text = "Create tag"
+        self.text = f"Create tag {self.name}"
 
     def do(self, db: LibraryDatabase) -> Changes:
         _check_names(db, [self.name, *self.aliases], None)
@@ -73,6 +97,13 @@ class CreateTag(Command):
         assert self.tag_id is not None
         tag_store.delete_tag(db, self.tag_id)
         return Changes(tags=True)
+
+    def snapshot(self, db: LibraryDatabase) -> Snapshot:
+        assert self.tag_id is not None
+        return {
+            **_tag_state(db, self.tag_id),
+            **_name_holders(db, [self.name, *self.aliases]),
+        }
 
 
 _UNSET: Any = object()
@@ -107,15 +138,27 @@ class EditTag(Command):
         self.aliases = (
             None if aliases is _UNSET else [clean_tag_name(a) for a in aliases if a.strip()]
         )
-        self.text = "Rename tag" if "name" in self.values else "Edit tag"
         self._tag_id: int | None = None
         self._before: tuple[dict[str, Any], list[str]] | None = None
+        self._name(tag)
+
+    def _name(self, old_name: str) -> None:
+        """Name it for the Edit menu: "Rename tag sanctions", "Recolour tag …", "Edit tag …"."""
+        if "name" in self.values:
+            verb = "Rename"
+        elif set(self.values) == {"color"} and self.aliases is None:
+            verb = "Recolour"
+        else:
+            verb = "Edit"
+        self.text = f"{verb} tag {old_name}"
 
     def do(self, db: LibraryDatabase) -> Changes:
         self._tag_id = tag_id = self._tag_id or require_tag(db, self.tag)
         row = tag_store.tag_row(db, tag_id)
         tag = tag_store.get_tag(db, tag_id)
         assert row is not None and tag is not None
+        if self._before is None:  # named once, after the tag as it was first
+            self._name(row["name"])
         self._before = (
             {k: row[k] for k in ("name", "color", "description", "slot")},
             list(tag.aliases),
@@ -140,6 +183,15 @@ class EditTag(Command):
         return Changes(
             tags=True, highlights=frozenset(highlight_store.highlight_ids(db, tag_id=self._tag_id))
         )
+
+    def snapshot(self, db: LibraryDatabase) -> Snapshot:
+        assert self._tag_id is not None and self._before is not None
+        values, aliases = self._before
+        names = [values["name"], *aliases, self.values.get("name", values["name"])]
+        return {
+            **_tag_state(db, self._tag_id, usage=False),
+            **_name_holders(db, [*names, *(self.aliases or ())]),
+        }
 
     @staticmethod
     def _apply(
@@ -172,7 +224,7 @@ class MergeTags(Command):
 
     def __init__(self, source: str, target: str) -> None:
         self.source, self.target = source, target
-        self.text = "Merge tags"
+        self.text = f"Merge tag {source} into {target}"
         self._state: dict[str, Any] | None = None
 
     def do(self, db: LibraryDatabase) -> Changes:
@@ -183,6 +235,7 @@ class MergeTags(Command):
         source_tag = tag_store.get_tag(db, source_id)
         target_tag = tag_store.get_tag(db, target_id)
         assert source_row and source_tag and target_tag
+        self.text = f"Merge tag {source_tag.name} into {target_tag.name}"
         moved = highlight_store.highlight_ids(db, tag_id=source_id)
         self._state = {
             "source_row": source_row,
@@ -207,13 +260,24 @@ class MergeTags(Command):
         tag_store.set_aliases(db, target_id, state["target_aliases"])
         return _restore_tag(db, state["source_row"], state["source_aliases"], state["tags_before"])
 
+    def snapshot(self, db: LibraryDatabase) -> Snapshot:
+        state = self._state
+        assert state is not None
+        source = state["source_row"]
+        return {
+            **_tag_state(db, source["id"]),
+            **_tag_state(db, state["target_id"], usage=False),
+            **_highlight_tags(db, list(state["tags_before"])),
+            **_name_holders(db, [source["name"], *state["source_aliases"]]),
+        }
+
 
 class DeleteTag(Command):
     """Delete a tag; refused while highlights carry it unless ``untag`` is true."""
 
     def __init__(self, tag: str, *, untag: bool = False) -> None:
         self.tag, self.untag = tag, untag
-        self.text = "Delete tag"
+        self.text = f"Delete tag {tag}"
         self._state: dict[str, Any] | None = None
 
     def do(self, db: LibraryDatabase) -> Changes:
@@ -225,6 +289,7 @@ class DeleteTag(Command):
             )
         tag = tag_store.get_tag(db, tag_id)
         assert tag is not None
+        self.text = f"Delete tag {tag.name}"
         self._state = {
             "row": tag_store.tag_row(db, tag_id),
             "aliases": list(tag.aliases),
@@ -240,3 +305,13 @@ class DeleteTag(Command):
         state = self._state
         assert state is not None
         return _restore_tag(db, state["row"], state["aliases"], state["tags_before"])
+
+    def snapshot(self, db: LibraryDatabase) -> Snapshot:
+        state = self._state
+        assert state is not None
+        row = state["row"]
+        return {
+            **_tag_state(db, row["id"]),
+            **_highlight_tags(db, list(state["tags_before"])),
+            **_name_holders(db, [row["name"], *state["aliases"]]),
+        }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,10 +15,16 @@ from briefing.core.errors import BriefingError
 
 BUSY_TIMEOUT_MS = 5000
 SQLITE_MAGIC = b"SQLite format 3\x00"
+logger = logging.getLogger(__name__)
 
 
 class StoreError(BriefingError):
     """A library problem an analyst can act on, phrased as one line."""
+
+
+class ConstraintError(StoreError):
+    """A write broke a rule of the schema (a unique key taken, a row referred to gone): the
+    library is not as the writer expected it. Undo treats it as a conflict, not a hiccup."""
 
 
 LibraryDatabase = sqlite_utils.Database
@@ -37,7 +44,36 @@ def describe(error: BaseException, path: Path | str = "") -> str:
         return f"{where}not a Briefing Reader library (damaged or not an SQLite file)"
     if "unable to open" in text:
         return f"{where}cannot open the library file (missing folder or no permission)"
-    return f"{where}{error}"
+    if "unique constraint" in text:
+        if "content_hash" in text:
+            return f"{where}the same article is already in the library"
+        if "name_key" in text or "alias_key" in text:
+            return f"{where}that name is already a tag or an alias"
+        if "slot" in text:
+            return f"{where}that keyboard slot already belongs to another tag"
+        return f"{where}that would duplicate something already in the library"
+    if "foreign key" in text:
+        return f"{where}something the change refers to is no longer in the library"
+    # Anything else is not the analyst's to act on: the details go to the log, the analyst
+    # reads one line with no SQLite wording in it.
+    logger.warning("database error: %s", error)
+    return f"{where}the library reported an unexpected database error; nothing was changed"
+
+
+def data_version(db: LibraryDatabase) -> int:
+    """SQLite's ``PRAGMA data_version``: it changes when another connection (another program,
+    or a worker thread with its own connection) commits to the file, and never for this
+    connection's own commits, so comparing two readings tells whether someone else wrote."""
+    try:
+        return int(db.execute("PRAGMA data_version").fetchone()[0])
+    except sqlite3.Error as error:
+        raise StoreError(describe(error)) from None
+
+
+def _store_error(error: sqlite3.Error) -> StoreError:
+    if isinstance(error, sqlite3.IntegrityError):
+        return ConstraintError(describe(error))
+    return StoreError(describe(error))
 
 
 def open_database(path: Path, *, read_only: bool = False) -> LibraryDatabase:
@@ -102,7 +138,7 @@ def write_transaction(db: LibraryDatabase) -> Iterator[LibraryDatabase]:
         yield db
     except sqlite3.Error as error:
         db.rollback()
-        raise StoreError(describe(error)) from None
+        raise _store_error(error) from None
     except BaseException:
         db.rollback()
         raise
@@ -120,4 +156,4 @@ def reading(db: LibraryDatabase) -> Iterator[LibraryDatabase]:
     try:
         yield db
     except sqlite3.Error as error:
-        raise StoreError(describe(error)) from None
+        raise _store_error(error) from None
