@@ -17,7 +17,9 @@ tints must stay ≥ 5: still clearly different, and no pair may fall to look-ali
 from __future__ import annotations
 
 import itertools
+import json
 import math
+from pathlib import Path
 
 import pytest
 from briefing.core.tags import PALETTE
@@ -140,6 +142,20 @@ def test_reader_tints_stay_apart_for_a_deuteranope() -> None:
         for a, b in _pairs(list(PALETTE))
         if (d := ciede2000(seen_as_lab(tint(a), DEUTERANOPIA), seen_as_lab(tint(b), DEUTERANOPIA)))
         < TINT_MIN
+    ]
+    assert not too_close
+
+
+def test_sample_library_tags_stay_apart_for_a_deuteranope() -> None:
+    # The first library an analyst sees: the standing tags plus the sample file's own.
+    sample = Path(__file__).resolve().parents[2] / "articles" / "highlights.json"
+    extra = [tag["color"] for tag in json.loads(sample.read_text(encoding="utf-8"))["tags"]]
+    colors = [*(tag[1] for tag in DEFAULT_TAGS), *extra]
+    assert len(set(colors)) == len(colors)
+    too_close = [
+        (a, b)
+        for a, b in _pairs(colors)
+        if ciede2000(seen_as_lab(a, DEUTERANOPIA), seen_as_lab(b, DEUTERANOPIA)) < FULL_MIN
     ]
     assert not too_close
 
