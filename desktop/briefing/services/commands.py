@@ -285,6 +285,7 @@ class EditHighlight(Command):
         self.text = text
         self._before: dict[str, Any] | None = None
         self._after_tag_ids: list[int] | None = None
+        self._updated_at: str | None = None
 
     def do(self, db: LibraryDatabase) -> Changes:
         row = highlight_store.highlight_row(db, self.highlight_id)
@@ -297,7 +298,9 @@ class EditHighlight(Command):
             highlight_store.set_tags(db, self.highlight_id, self._after_tag_ids)
         if self.note is not None:
             highlight_store.update_highlight(db, self.highlight_id, note=self.note)
-        highlight_store.update_highlight(db, self.highlight_id, updated_at=now_iso())
+        # The time of the first run: a redo remakes the very row later steps recorded.
+        self._updated_at = self._updated_at or now_iso()
+        highlight_store.update_highlight(db, self.highlight_id, updated_at=self._updated_at)
         return self._changes(row)
 
     def undo(self, db: LibraryDatabase) -> Changes:

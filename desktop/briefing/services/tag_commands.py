@@ -72,20 +72,24 @@ class CreateTag(Command):
         self.color, self.description, self.slot = color, description, slot
         self.aliases = tuple(clean_tag_name(a) for a in aliases if a.strip())
         self.tag_id: int | None = None
+        self._created_at: str | None = None
         self.text = f"Create tag {self.name}"
 
     def do(self, db: LibraryDatabase) -> Changes:
         _check_names(db, [self.name, *self.aliases], None)
         _check_slot(db, self.slot, None)
-        color = self.color or next_color(tag_store.used_colors(db))
-        if not valid_color(color):
-            raise BriefingError(f"“{color}” is not a colour (use #rrggbb)")
+        # Chosen once: a redo makes the very row the first run made (colour, time), which
+        # the steps after it in the history recorded.
+        self.color = self.color or next_color(tag_store.used_colors(db))
+        if not valid_color(self.color):
+            raise BriefingError(f"“{self.color}” is not a colour (use #rrggbb)")
+        self._created_at = self._created_at or now_iso()
         row: dict[str, Any] = {
             "name": self.name,
-            "color": color,
+            "color": self.color,
             "description": self.description,
             "slot": self.slot,
-            "created_at": now_iso(),
+            "created_at": self._created_at,
         }
         if self.tag_id is not None:
             row["id"] = self.tag_id
