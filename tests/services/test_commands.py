@@ -18,6 +18,7 @@ from briefing.services import (
     EditTag,
     Library,
     MergeTags,
+    set_note,
 )
 from briefing.services.importing import import_draft
 
@@ -253,3 +254,31 @@ def test_undo_still_works_after_newer_rows_were_added(library: Library, article_
     library.undo()  # the new highlight
     library.undo()  # the deletion
     assert library.highlight(highlight_id).quote == "二次制裁"
+
+
+def test_menu_texts_name_what_they_do(library: Library, article_id: int) -> None:
+    """The Edit menu shows "Undo " + text: each text says what the step did."""
+    highlight_id = add(library, article_id, "二次制裁")
+    steps = [
+        (ChangeHighlightTags([highlight_id], "制裁", add=True), "Tag sanctions"),  # by alias
+        (ChangeHighlightTags([highlight_id], "sanctions", add=False), "Untag sanctions"),
+        (set_note(highlight_id, "n"), "Edit note"),
+        (EditHighlight(highlight_id, tags=("NSATU",)), "Edit tags"),
+        (EditTag("制裁", name="Russia sanctions"), "Rename tag sanctions"),
+        (EditTag("NSATU", color="#123456"), "Recolour tag NSATU"),
+        (CreateTag("shadow fleet"), "Create tag shadow fleet"),
+        (
+            MergeTags("shadow fleet", "russia sanctions"),
+            "Merge tag shadow fleet into Russia sanctions",
+        ),
+        (DeleteHighlight(highlight_id), "Delete highlight"),
+        (DeleteTag("NSATU"), "Delete tag NSATU"),
+        (DeleteArticle(article_id), "Delete article"),
+    ]
+    assert library.history.undo_text == "Add highlight"
+    for command, text in steps:
+        library.execute(command)
+        assert library.history.undo_text == text
+    for _command, text in reversed(steps):
+        library.undo()
+        assert library.history.redo_text == text
