@@ -76,7 +76,22 @@ def test_phrase_exclusion_or(sample_library: Library) -> None:
 def test_filters(sample_library: Library) -> None:
     noted = sample_library.search("has:note", limit=100).hits
     assert noted and all(h.note for h in noted)
-    assert hits(sample_library, "tag:NSATU tag:sanctions") <= hits(sample_library, "tag:NSATU")
+    # Two tag filters mean both tags: a highlight with both is found, one with only one not.
+    library = sample_library
+    article_id = library.articles()[0].id
+    both = AddHighlight(article_id, 0, 6, ("NSATU", "制裁"))  # an alias names the tag
+    only = AddHighlight(article_id, 0, 8, ("NSATU",))
+    library.execute(both)
+    library.execute(only)
+    found = hits(library, "tag:NSATU tag:sanctions")
+    assert ("highlight", both.highlight_id) in found
+    assert ("highlight", only.highlight_id) in hits(library, "tag:NSATU")
+    assert ("highlight", only.highlight_id) not in found
+    assert all(
+        {"NSATU", "sanctions"} <= set(library.highlight(id_).tags)
+        for kind, id_ in found
+        if kind == "highlight"
+    )
     assert sample_library.search("tag:nonexistent").warnings == ["no tag named “nonexistent”"]
     assert hits(sample_library, "from:2030-01-01 制裁") == set()
 
