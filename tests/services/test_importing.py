@@ -79,19 +79,28 @@ def test_edited_article_keeps_every_highlight_on_its_quote_or_orphans_it(
     text = library.article(article_id).text
     after = {h.id: h for h in library.highlights(article_id=article_id)}
     assert after.keys() == before.keys()  # none lost, none duplicated
+    # Every passage but the one cut in two is still in the text, word for word: those
+    # highlights must be placed on it, not orphaned.
+    surviving = {i for i, old in before.items() if old.quote in text}
+    assert surviving >= before.keys() - {inside.id} and inside.id not in surviving
     for highlight_id, old in before.items():
         new = after[highlight_id]
         assert new.note == old.note and new.tags == old.tags
+        if highlight_id in surviving:
+            assert not new.orphaned, old.quote
+            assert new.quote == old.quote
+            assert text[new.selector.start : new.selector.end] == old.quote
+            if text.count(old.quote) == 1:
+                assert new.selector.start == text.index(old.quote)
+            continue
+        # The cut passage: placed on (part of) its edited form, or kept as orphaned.
         if new.orphaned:
             assert new.quote == old.quote
             continue
         assert text[new.selector.start : new.selector.end] == new.quote
-        if highlight_id == inside.id:
-            edited_at = text.find(edited_quote)
-            assert new.selector.start < edited_at + len(edited_quote)
-            assert new.selector.end > edited_at
-        else:
-            assert new.quote == old.quote
+        edited_at = text.find(edited_quote)
+        assert new.selector.start < edited_at + len(edited_quote)
+        assert new.selector.end > edited_at
 
 
 def test_edited_article_where_a_passage_is_gone_orphans_that_highlight(
