@@ -17,7 +17,6 @@ from briefing.core.reflow import (
 )
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "seeds"
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 BOOK = "003_b498de3909962400.txt"  # a book chapter: blank line after every line, footnotes
 PROPOSAL = "002_52707df47a773d11.txt"  # a policy proposal: one paragraph a line, captions
 
@@ -40,10 +39,7 @@ def test_pdf_derived_seeds_need_reflow(name: str) -> None:
     ["000_56b43a5f1dd093b3.txt", "001_86574ff0d774896c.txt", "004_043ad761b076d40c.txt"],
 )
 def test_written_seeds_do_not_need_reflow(name: str) -> None:
-    path = SHARED / name
-    if not path.exists():
-        pytest.skip(f"{path} is not checked out beside the repository")
-    assert not needs_reflow(clean_imported_text(path.read_text(encoding="utf-8")))
+    assert not needs_reflow(_seed(name))
 
 
 def test_written_text_does_not_need_reflow() -> None:
