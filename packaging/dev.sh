@@ -179,6 +179,44 @@ uninstall_desktop() {
   say "removed the desktop entry (the library and settings stay)"
 }
 
+# The one-folder app in dist/briefing-reader (packaging/briefing-reader.spec), runnable without
+# Python. PyInstaller gets its own environment, .venv-dist, holding only the app's runtime
+# dependencies: the bundle then cannot pick up test tools (pytest, hypothesis), a build never
+# changes the .venv the tests run in, and the project itself is not installed there at all
+# (the spec takes it from desktop/, resources/ and articles/ as they are now).
+DIST_VENV=${BRIEFING_DIST_VENV:-.venv-dist}
+PYINSTALLER="pyinstaller==6.22.3"
+build_dist() {
+  local python stamp="$DIST_VENV/.installed-dist"
+  if ! { [ -x "$DIST_VENV/bin/python" ] && "$DIST_VENV/bin/python" -m pip --version >/dev/null 2>&1; }; then
+    python=$(find_python)
+    [ -n "$python" ] || { say "Python 3.11 or newer is needed to build"; exit 1; }
+    [ -e "$DIST_VENV" ] && { say "$DIST_VENV is incomplete; rebuilding it"; rm -rf "$DIST_VENV"; }
+    step "creating $DIST_VENV (the build environment) with $($python --version)"
+    "$python" -m venv "$DIST_VENV" 2>/tmp/briefing-venv.log ||
+      { rm -rf "$DIST_VENV"; say "could not create $DIST_VENV: install python3-venv"; exit 1; }
+  fi
+  if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+    step "installing the app's dependencies and $PYINSTALLER into $DIST_VENV (a few minutes the first time)"
+    "$DIST_VENV/bin/python" -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]))' \
+      >"$DIST_VENV/requirements.txt"
+    if ! PIP_DISABLE_PIP_VERSION_CHECK=1 "$DIST_VENV/bin/python" -m pip install -q \
+      -r "$DIST_VENV/requirements.txt" "$PYINSTALLER" >/tmp/briefing-dist-pip.log 2>&1; then
+      tail -n 5 /tmp/briefing-dist-pip.log >&2
+      say "installing the build environment failed (full log: /tmp/briefing-dist-pip.log)"; exit 1
+    fi
+    touch "$stamp"
+  fi
+  step "building dist/briefing-reader with PyInstaller (a few minutes; log: /tmp/briefing-dist.log)"
+  if ! "$DIST_VENV/bin/python" -m PyInstaller --noconfirm --log-level WARN --distpath dist \
+    --workpath build/pyinstaller packaging/briefing-reader.spec >/tmp/briefing-dist.log 2>&1; then
+    tail -n 15 /tmp/briefing-dist.log >&2
+    say "the build failed (full log: /tmp/briefing-dist.log)"; exit 1
+  fi
+  say "built dist/briefing-reader ($(du -sh dist/briefing-reader | cut -f1)); it runs without Python:" \
+    "dist/briefing-reader/briefing-reader --version"
+}
+
 case "${1:-app}" in
 setup)
   system_packages; python_env "" ;;
@@ -196,8 +234,10 @@ test)
   step "running the test suite"
   shift || true
   exec "$VENV/bin/python" -m pytest "$@" ;;
+dist)
+  system_packages "objdump=binutils"; build_dist ;;
 install-desktop) install_desktop ;;
 uninstall-desktop) uninstall_desktop ;;
 *)
-  echo "usage: bash packaging/dev.sh [app|test|setup|install-desktop|uninstall-desktop] [args...]" >&2; exit 2 ;;
+  echo "usage: bash packaging/dev.sh [app|test|setup|dist|install-desktop|uninstall-desktop] [args...]" >&2; exit 2 ;;
 esac

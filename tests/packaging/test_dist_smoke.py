@@ -1,0 +1,159 @@
+"""Smoke test of the built one-folder app (``bash packaging/dev.sh dist``), headless.
+
+Every command runs the real binary in an empty environment (only ``PATH=/usr/bin:/bin``, a
+temporary ``HOME``, the offscreen Qt platform and ``TZ``), so no virtual environment and no
+Python is in sight: it imports the sample library into a temporary file, lists, searches,
+shows the window and exports the briefing PDF whose quotes ``pdftotext`` must find.
+
+Skipped unless ``dist/briefing-reader/briefing-reader`` exists: the build takes minutes and
+CI time is limited, so the normal test run never builds; when the binary is there, it runs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from briefing import __version__
+
+ROOT = Path(__file__).resolve().parents[2]
+BUNDLE = ROOT / "dist" / "briefing-reader"
+BINARY = BUNDLE / "briefing-reader"
+ARTICLES = ROOT / "articles"
+
+pytestmark = pytest.mark.skipif(
+    not BINARY.exists(), reason="no built app (bash packaging/dev.sh dist builds it)"
+)
+
+
+def _env(home: Path) -> dict[str, str]:
+    return {"PATH": "/usr/bin:/bin", "HOME": str(home), "QT_QPA_PLATFORM": "offscreen", "TZ": "UTC"}
+
+
+def _run(home: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(BINARY), *args],
+        env=_env(home),
+        cwd=home,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("dist-home")
+
+
+@pytest.fixture(scope="module")
+def library(home: Path) -> Path:
+    """A temporary library file with the sample articles, imported by the built app."""
+    db = home / "lib.db"
+    result = _run(home, "--db", str(db), "sample")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"{len(_sample_titles())} imported"), result.stdout
+    return db
+
+
+def _sample_titles() -> set[str]:
+    titles = set()
+    for path in ARTICLES.glob("*.md"):
+        found = re.search(r"^title:\s*[\"']?(.+?)[\"']?\s*$", path.read_text("utf-8"), re.M)
+        assert found, path
+        titles.add(found.group(1))
+    return titles
+
+
+def test_version_is_the_package_version(home: Path) -> None:
+    result = _run(home, "--version")
+    assert (result.returncode, result.stdout.strip()) == (0, f"briefing-reader {__version__}")
+
+
+def test_the_sample_library_is_listed_and_searchable(home: Path, library: Path) -> None:
+    listing = _run(home, "--db", str(library), "list", "--json")
+    assert listing.returncode == 0, listing.stderr
+    assert {a["title"] for a in json.loads(listing.stdout)} == _sample_titles()
+
+    found = _run(home, "--db", str(library), "search", "制裁")
+    assert found.returncode == 0, found.stderr
+    assert found.stdout.count("【制裁】") >= 3  # matches marked in articles and highlights
+
+
+@pytest.fixture(scope="module")
+def window_run(home: Path, library: Path) -> tuple[Path, set[str]]:
+    """Open the window with --screenshot; return the PNG and every file the process mapped
+    into memory while it ran (read from /proc, so the libraries it really loaded)."""
+    png = home / "window.png"
+    process = subprocess.Popen(
+        [str(BINARY), "--db", str(library), "--screenshot", str(png)],
+        env=_env(home),
+        cwd=home,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    mapped: set[str] = set()
+    deadline = time.monotonic() + 120
+    while process.poll() is None and time.monotonic() < deadline:
+        try:
+            maps = Path(f"/proc/{process.pid}/maps").read_text()
+        except OSError:  # exited between poll() and the read
+            break
+        mapped.update(line.split(None, 5)[5] for line in maps.splitlines() if "/" in line)
+        time.sleep(0.02)
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == 0, stderr
+    return png, mapped
+
+
+def test_the_window_renders(window_run: tuple[Path, set[str]]) -> None:
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(window_run[0]))
+    assert image.width() >= 800 and image.height() >= 500
+    # A real window (lists, text, tag colours), not a blank or single-colour surface.
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
+    }
+    assert len(colours) > 50
+
+
+def test_no_python_outside_the_bundle_is_used(window_run: tuple[Path, set[str]]) -> None:
+    mapped = window_run[1]
+    bundle = str(BUNDLE.resolve())
+    # The sampling saw the window's libraries loaded, each from the bundle.
+    for name in ("libpython3", "libQt6Widgets", "QtWidgets.abi3.so"):
+        assert [p for p in mapped if name in p], f"{name} never mapped"
+        assert all(Path(p).resolve().as_posix().startswith(bundle) for p in mapped if name in p)
+    outside = [str(Path(sys.prefix).resolve()), str(Path(sys.base_prefix).resolve()), str(ROOT)]
+    strays = [p for p in mapped if any(p.startswith(o) for o in outside) and bundle not in p]
+    assert not strays
+
+
+def test_the_briefing_pdf_carries_the_quotes(home: Path, library: Path) -> None:
+    if "export" not in _run(home, "--help").stdout:
+        pytest.skip("this build has no export command")
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext is not installed (poppler-utils; the test set-up installs it)")
+    listed = _run(home, "--db", str(library), "highlights", "--json")
+    highlights = [h for h in json.loads(listed.stdout) if h["tags"]]
+    assert len(highlights) >= 10
+    day = datetime.fromisoformat(highlights[0]["created_at"]).date().isoformat()  # TZ=UTC
+
+    pdf = home / "b.pdf"
+    exported = _run(home, "--db", str(library), "export", "--date", day, "-o", str(pdf))
+    assert exported.returncode == 0, exported.stderr
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, timeout=60
+    ).stdout.decode("utf-8")
+    flat = re.sub(r"\s+", "", text)  # lines break inside quotes
+    missing = [h["quote"] for h in highlights if re.sub(r"\s+", "", h["quote"]) not in flat]
+    assert not missing
