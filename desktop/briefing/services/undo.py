@@ -73,6 +73,10 @@ class UndoHistory:
             covered: set[Key] = set()  # rows a step nearer the present has touched since
             stale: set[int] = set()
             for command in reversed(stack):
+                if not command.recorded:
+                    # A step that does not say what it touches: the steps beyond it cannot
+                    # be judged from here; their own checks still guard their replay.
+                    break
                 unchecked = frozenset(k for k in command.recorded if _row_of(k) not in covered)
                 try:
                     command.verify(db, unchecked)
