@@ -148,6 +148,61 @@ def is_exact(term: str) -> bool:
     return not run or len(run) <= 2
 
 
+# Characters that fold to themselves and make up most Japanese and English text: ASCII
+# without capitals, kana, kanji, 、。〃 (a test checks each one). ``fold_sensitive`` looks at
+# the rest only.
+_FOLD_STABLE_RUN = re.compile(
+    "[\t\n !-@\\[-~\u3001-\u3003\u3041-\u3096\u30a1-\u30fa\u30fc\u3400-\u4dbf\u4e00-\u9fff]+"
+)
+_VOICING = "\u3099\u309a"
+_FOLDED_CHAR: dict[str, str] = {}
+
+
+def _fold_of(char: str) -> str:
+    folded = _FOLDED_CHAR.get(char)
+    if folded is None:
+        folded = fold_for_search(char)
+        if len(_FOLDED_CHAR) < 100_000:
+            _FOLDED_CHAR[char] = folded
+    return folded
+
+
+def fold_sensitive(text: str) -> str:
+    """The distinct characters of ``text`` that search folding changes, plus any combining
+    voicing mark (folding may compose it onto the character before).
+
+    Stored beside each article's text: a needle none of whose characters these can produce
+    is found in the folded text exactly where it is found in the raw text (:func:`needs_fold`),
+    so search checks such rows with a plain substring test instead of folding them."""
+    rest = set(_FOLD_STABLE_RUN.sub("", text))
+    return "".join(sorted(c for c in rest if c in _VOICING or _fold_of(c) != c))
+
+
+def needs_fold(sensitive: str, needle: str) -> bool:
+    """Whether a text whose :func:`fold_sensitive` characters are ``sensitive`` may hold the
+    folded ``needle`` at another place than the raw text holds it: true if one of those
+    characters is in the needle, folds to something sharing a character with it, folds to
+    nothing, or is or becomes a voicing mark. When false, the raw text contains ``needle``
+    exactly where its folded form does, character for character."""
+    for char in sensitive:
+        folded = _fold_of(char)
+        if char in needle or not folded or any(c in needle or c in _VOICING for c in folded):
+            return True
+    return False
+
+
+def has_word_boundary_rule(needle: str) -> bool:
+    """Whether matching ``needle`` (folded) looks at the characters around an occurrence (the
+    word rule in the module docstring): a needle that starts with a word character, or ends
+    in a word shorter than ``PREFIX_MIN_LENGTH``. A CJK needle never does."""
+    if not needle:
+        return False
+    tail = len(needle)
+    while tail > 0 and _WORD_CHAR_RE.match(needle[tail - 1]):
+        tail -= 1
+    return _WORD_CHAR_RE.match(needle[0]) is not None or 0 < len(needle) - tail < PREFIX_MIN_LENGTH
+
+
 def _folded_matches(folded: str, needle: str) -> Iterator[int]:
     """Start indexes in ``folded`` of the non-overlapping occurrences of ``needle`` that
     respect the word-boundary rule in the module docstring."""

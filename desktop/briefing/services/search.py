@@ -1,15 +1,22 @@
 """Search: one query language over articles and highlights, best first, with snippets.
 
-The FTS5 bigram index finds candidates; each candidate is then checked against the canonical
-text itself (folded the same way as the index) so that a result always contains what was
-asked for, and the snippet marks the exact matched characters.
+The FTS5 bigram index finds candidates. A query whose terms are each one index token (a word,
+one or two CJK characters) is answered by the index alone; any other candidate is checked
+against the canonical text itself (folded the same way as the index), so that a result always
+contains what was asked for, and the snippet marks the exact matched characters.
+
+Checking is exact and never gives up: the best-ranked candidates are checked first; if they
+do not give enough results, every other candidate is checked and only those that pass are
+ranked. A check costs a substring test on the stored UTF-8 text, not a fold of it, whenever
+the text holds no character that folding could turn into part of the term
+(:func:`~briefing.core.textindex.needs_fold`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from briefing.core.normalize import fold_for_search
 from briefing.core.query import (
@@ -19,7 +26,13 @@ from briefing.core.query import (
     matches,
     parse_query,
 )
-from briefing.core.textindex import find_spans, is_exact
+from briefing.core.textindex import (
+    contains,
+    find_spans,
+    has_word_boundary_rule,
+    is_exact,
+    needs_fold,
+)
 from briefing.services.days import day_end, day_start
 from briefing.store import LibraryDatabase, search_index
 from briefing.store import articles as article_store
@@ -28,9 +41,10 @@ from briefing.store import tags as tag_store
 from briefing.store.db import reading
 
 SNIPPET_CONTEXT = 40
-CHECKED_PAGE_FACTOR = 5
-MAX_CHECKED = 4000  # candidates checked against their text before we stop looking
+CHECKED_PAGE_FACTOR = 5  # best-ranked candidates checked before checking all of them
+SCAN_BATCH = 400  # candidates whose texts are read at once when checking all of them
 _CHUNK = 4000
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -95,11 +109,77 @@ def _needles(query: Query) -> list[list[str]]:
     ]
 
 
-def _first_span(text: str, needle: str) -> tuple[int, int] | None:
-    """First exact occurrence of a folded needle, folding the text a chunk at a time so a
-    match near the start costs little on a long article. Each chunk carries the character
-    before it and an overlap after it, and only matches starting inside the chunk proper
-    count, so a Latin word cut by a chunk edge is never taken for a whole word."""
+class _FoldNeeds:
+    """``needs_fold`` answers for one query, remembered per character (each text stores its
+    own short set of fold-sensitive characters; the characters recur across texts)."""
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[str, str], bool] = {}
+
+    def __call__(self, sensitive: str, needle: str) -> bool:
+        known = self._known
+        for char in sensitive:
+            answer = known.get((char, needle))
+            if answer is None:
+                answer = known[(char, needle)] = needs_fold(char, needle)
+            if answer:
+                return True
+        return False
+
+
+class _ArticleCheck:
+    """Whether an article (title, fold-sensitive characters, UTF-8 text) satisfies the free
+    text of a query, by the rule of :func:`briefing.core.query.matches`."""
+
+    def __init__(self, query: Query) -> None:
+        self.groups = [[(fold_for_search(t.text), t.negated) for t in g] for g in query.groups]
+        needles = {needle for group in self.groups for needle, _ in group}
+        self.raw = {needle: needle.encode() for needle in needles}
+        self.bounded = {needle: has_word_boundary_rule(needle) for needle in needles}
+        self.needs_fold = _FoldNeeds()
+
+    def __call__(self, title: str, sensitive: str, data: bytes) -> bool:
+        folded_title = fold_for_search(title)
+        folded_text: str | None = None
+        found: dict[str, bool] = {}
+
+        def occurs(needle: str) -> bool:
+            nonlocal folded_text
+            if needle in found:
+                return found[needle]
+            if contains(folded_title, needle):
+                found[needle] = True
+                return True
+            if not self.needs_fold(sensitive, needle):
+                # The raw text holds the needle exactly where the folded one would.
+                if self.raw[needle] not in data:
+                    found[needle] = False
+                    return False
+                if not self.bounded[needle]:
+                    found[needle] = True
+                    return True
+            if folded_text is None:
+                folded_text = fold_for_search(data.decode())
+            found[needle] = contains(folded_text, needle)
+            return found[needle]
+
+        return any(all(occurs(n) != negated for n, negated in g) for g in self.groups)
+
+
+def _first_span(
+    text: str, needle: str, sensitive: str | None = None, needs: _FoldNeeds | None = None
+) -> tuple[int, int] | None:
+    """First exact occurrence of a folded needle. Where folding cannot matter (see
+    :func:`needs_fold`) and no word rule applies, a plain ``find`` gives it; otherwise the
+    text is folded a chunk at a time so a match near the start costs little on a long
+    article. Each chunk carries the character before it and an overlap after it, and only
+    matches starting inside the chunk proper count, so a Latin word cut by a chunk edge is
+    never taken for a whole word. ``sensitive`` None: the text's fold-sensitive characters
+    are not known."""
+    fold_free = sensitive is not None and not (needs or needs_fold)(sensitive, needle)
+    if fold_free and not has_word_boundary_rule(needle):
+        at = text.find(needle)
+        return (at, at + len(needle)) if at >= 0 else None
     overlap = 4 * len(needle) + 8
     for start in range(0, max(len(text), 1), _CHUNK):
         lead = 1 if start else 0
@@ -112,10 +192,12 @@ def _first_span(text: str, needle: str) -> tuple[int, int] | None:
     return None
 
 
-def _anchor(text: str, groups: list[list[str]]) -> tuple[int, int] | None:
+def _anchor(
+    text: str, groups: list[list[str]], sensitive: str, needs: _FoldNeeds
+) -> tuple[int, int] | None:
     """The earliest place in ``text`` where any wanted term occurs, for the snippet."""
     needles = {n for group in groups for n in group}
-    spans = [span for needle in needles if (span := _first_span(text, needle))]
+    spans = [span for n in needles if (span := _first_span(text, n, sensitive, needs))]
     return min(spans) if spans else None
 
 
@@ -166,7 +248,7 @@ def search(db: LibraryDatabase, text: str, limit: int = 20) -> SearchResults:
         groups = _needles(query)
         # Terms of one index token (a word, one or two CJK characters) are answered exactly
         # by the index; anything longer is checked against the texts themselves.
-        check = None if all(is_exact(t.text) for g in query.groups for t in g) else query
+        checked = not all(is_exact(t.text) for g in query.groups for t in g)
         filters = search_index.Filters(
             sources=query.sources,
             date_from=query.date_from,
@@ -177,112 +259,113 @@ def search(db: LibraryDatabase, text: str, limit: int = 20) -> SearchResults:
             has_note=query.has_note,
             orphaned=query.orphaned,
         )
-        hits: list[tuple[SearchHit, str]] = []
-        highlight_only = bool(query.tags or query.has_note or query.orphaned)
-        if not highlight_only:
-            hits += _collect(
-                lambda n, at: search_index.match_articles(db, match, exclude, filters, n, at),
-                lambda ranked: _article_hits(db, ranked, groups, check),
+        found: list[tuple[SearchHit, str, str]] = []  # hit, its text, fold-sensitive chars
+        if not (query.tags or query.has_note or query.orphaned):
+            article_check = _ArticleCheck(query) if checked else None
+            found += [
+                (SearchHit("article", i, i, row[1], "", (), score), row[3].decode(), row[2])
+                for i, score, row in _collect(
+                    lambda n, within: search_index.match_articles(
+                        db, match, exclude, filters, n, within=within
+                    ),
+                    lambda ids: _stored_articles(db, ids, article_check),
+                    limit,
+                    checked,
+                )
+            ]
+        found += [
+            (_highlight_hit(item, score), item.quote, "")
+            for _, score, item in _collect(
+                lambda n, within: search_index.match_highlights(
+                    db, match, exclude, filters, n, within=within
+                ),
+                lambda ids: _stored_highlights(db, ids, query if checked else None),
                 limit,
-                check is not None,
-                results,
+                checked,
             )
-        hits += _collect(
-            lambda n, at: search_index.match_highlights(db, match, exclude, filters, n, at),
-            lambda ranked: _highlight_hits(db, ranked, groups, check),
-            limit,
-            check is not None,
-            results,
-        )
-    hits.sort(key=lambda pair: pair[0].score)
-    # Snippets cost a fold of the text around the match: make them for the hits shown only.
-    for hit, text in hits[:limit]:
-        anchor = _anchor(text, groups)
-        snippet, marks = _snippet(text, anchor, groups)
+        ]
+    found.sort(key=lambda item: item[0].score)
+    needs = _FoldNeeds()
+    # Snippets cost a look through the text: make them for the hits shown only.
+    for hit, hit_text, sensitive in found[:limit]:
+        anchor = _anchor(hit_text, groups, sensitive, needs)
+        snippet, marks = _snippet(hit_text, anchor, groups)
         span = anchor if hit.kind == "article" else hit.span
         results.hits.append(replace(hit, snippet=snippet, marks=marks, span=span))
     return results
 
 
 def _collect(
-    fetch: Callable[[int, int], list[tuple[int, float]]],
-    build: Callable[[list[tuple[int, float]]], list[tuple[SearchHit, str]]],
+    rank: Callable[[int | None, Sequence[int] | None], list[tuple[int, float]]],
+    load: Callable[[list[int]], dict[int, T]],
     want: int,
     checked: bool,
-    results: SearchResults,
-) -> list[tuple[SearchHit, str]]:
-    """Fetch ranked candidates until ``want`` survive the check against their text (one
-    page when the index is exact for the query), or the candidates run out.
+) -> list[tuple[int, float, T]]:
+    """The ``want`` best rows: ``(id, score, what load gave)``, best first.
 
-    Ranking a page costs a pass over every match in FTS5 and loading a text costs a read,
-    so when candidates may fail the check, ids come in large pages and texts in small
-    batches, stopping as soon as enough candidates have passed."""
-    hits: list[tuple[SearchHit, str]] = []
-    offset, page = 0, want * CHECKED_PAGE_FACTOR if checked else want
-    while True:
-        ranked = fetch(page, offset)
-        for start in range(0, len(ranked), want):
-            hits += build(ranked[start : start + want])
-            if len(hits) >= want:
-                return hits
-        offset += len(ranked)
-        if not checked or len(ranked) < page:
-            return hits
-        if offset >= MAX_CHECKED:
-            results.warnings.append(
-                f"checked the {offset:,} best candidates only; refine the query for more"
-            )
-            return hits
-        page *= 2
-
-
-def _article_hits(
-    db: LibraryDatabase,
-    ranked: list[tuple[int, float]],
-    groups: list[list[str]],
-    check: Query | None,
-) -> list[tuple[SearchHit, str]]:
-    if not ranked:
-        return []
-    texts = article_store.titles_and_texts(db, [article_id for article_id, _ in ranked])
-    hits = []
-    for article_id, score in ranked:
-        if article_id not in texts:
-            continue
-        title, text = texts[article_id]
-        if check is not None and not matches(check, title, text):
-            continue
-        hits.append((SearchHit("article", article_id, article_id, title, "", (), score), text))
-    return hits
+    ``rank(n, within)`` gives the n best candidate ids with scores (all of them, unranked,
+    for n None; only those ``within`` the given ids if not None); ``load(ids)`` gives the rows
+    that pass the check, by id. When the index is exact for the query, one ranked page is
+    the answer. Otherwise the best candidates are checked a few at a time, in rank order;
+    if they do not give ``want`` rows, every other candidate is checked too, and those that
+    pass are ranked. Ranking all candidates costs FTS5 one pass, so it is done at most
+    twice, never page after page."""
+    if not checked:
+        ranked = rank(want, None)
+        rows = load([i for i, _ in ranked])
+        return [(i, score, rows[i]) for i, score in ranked if i in rows]
+    page = want * CHECKED_PAGE_FACTOR
+    ranked = rank(page, None)
+    passed: list[tuple[int, float, T]] = []
+    for start in range(0, len(ranked), want):
+        batch = ranked[start : start + want]
+        rows = load([i for i, _ in batch])
+        passed += [(i, score, rows[i]) for i, score in batch if i in rows]
+        if len(passed) >= want:
+            return passed[:want]
+    if len(ranked) < page:
+        return passed
+    seen = {i for i, _ in ranked}
+    rest = [i for i, _ in rank(None, None) if i not in seen]
+    good = [i for i, _, _ in passed]
+    for start in range(0, len(rest), SCAN_BATCH):
+        good += list(load(rest[start : start + SCAN_BATCH]))
+    ranked = rank(want, good)
+    rows = load([i for i, _ in ranked])
+    return [(i, score, rows[i]) for i, score in ranked if i in rows]
 
 
-def _highlight_hits(
-    db: LibraryDatabase,
-    ranked: list[tuple[int, float]],
-    groups: list[list[str]],
-    check: Query | None,
-) -> list[tuple[SearchHit, str]]:
-    if not ranked:
-        return []
-    items = {h.id: h for h in highlight_store.list_highlights(db, ids=[i for i, _ in ranked])}
-    hits = []
-    for highlight_id, score in ranked:
-        item = items.get(highlight_id)
-        if item is None:
-            continue
-        if check is not None and not matches(check, item.quote, item.note):
-            continue
-        hit = SearchHit(
-            "highlight",
-            item.id,
-            item.article_id,
-            item.article_title,
-            "",
-            (),
-            score,
-            item.tags,
-            item.note,
-            None if item.orphaned else (item.selector.start, item.selector.end),
-        )
-        hits.append((hit, item.quote))
-    return hits
+def _stored_articles(
+    db: LibraryDatabase, ids: list[int], check: _ArticleCheck | None
+) -> dict[int, tuple[int, str, str, bytes]]:
+    """The stored rows of the articles of ``ids`` that pass ``check`` (all, if None)."""
+    if not ids:
+        return {}
+    return {
+        row[0]: row
+        for row in article_store.stored_texts(db, ids)
+        if check is None or check(row[1], row[2], row[3])
+    }
+
+
+def _stored_highlights(db: LibraryDatabase, ids: list[int], check: Query | None) -> dict[int, Any]:
+    """The highlights of ``ids`` whose quote or note satisfies ``check`` (all, if None)."""
+    if not ids:
+        return {}
+    items = highlight_store.list_highlights(db, ids=ids)
+    return {h.id: h for h in items if check is None or matches(check, h.quote, h.note)}
+
+
+def _highlight_hit(item: Any, score: float) -> SearchHit:
+    return SearchHit(
+        "highlight",
+        item.id,
+        item.article_id,
+        item.article_title,
+        "",
+        (),
+        score,
+        item.tags,
+        item.note,
+        None if item.orphaned else (item.selector.start, item.selector.end),
+    )

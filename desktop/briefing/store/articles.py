@@ -1,10 +1,20 @@
-"""Articles: rows, look-ups for duplicate and update detection, and their search-index rows."""
+"""Articles: rows, look-ups for duplicate and update detection, and their search-index rows.
+
+An article lives in two tables: ``articles`` holds what the library list shows and what
+filters read (small rows, so listing 20,000 articles reads no text), and ``article_texts``
+holds the canonical text once, with the Markdown kept as a small delta against it
+(:mod:`briefing.core.body_delta`) and the characters search folding changes
+(:func:`briefing.core.textindex.fold_sensitive`).
+"""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from briefing.core.model import Article, ArticleSummary
+from briefing.core import body_delta
+from briefing.core.model import Article, ArticleSummary, PageStart
+from briefing.core.textindex import fold_sensitive
 from briefing.store import search_index
 from briefing.store.db import LibraryDatabase
 from briefing.store.rows import from_date, to_date, to_datetime
@@ -16,10 +26,16 @@ ARTICLE_COLUMNS = (
     "url",
     "published",
     "language",
-    "body",
-    "text",
     "content_hash",
     "origin",
+    "pages",
+)
+# Given with the columns above by importers; stored in article_texts.
+TEXT_KEYS = ("body", "text")
+_TEXT_COLUMNS = ("text", "markup", "folds")
+_SELECT_ARTICLE = (
+    "SELECT a.*, t.text, t.markup, t.folds FROM articles a "
+    "JOIN article_texts t ON t.id = a.id WHERE a.id = ?"
 )
 
 
@@ -27,7 +43,7 @@ def _article(row: dict[str, Any]) -> Article:
     return Article(
         id=row["id"],
         title=row["title"],
-        body=row["body"],
+        body=body_delta.decode(row["markup"], row["text"]),
         text=row["text"],
         source=row["source"] or "",
         author=row["author"] or "",
@@ -38,18 +54,46 @@ def _article(row: dict[str, Any]) -> Article:
         imported_at=to_datetime(row["imported_at"]),
         updated_at=to_datetime(row["updated_at"]),
         origin=row["origin"] or "",
+        pages=pages_from_json(row.get("pages")),
     )
 
 
+def pages_to_json(pages: Any) -> str:
+    """``[[offset, label], ...]``: where each source page starts in the canonical text."""
+    return json.dumps([[page.offset, page.label] for page in pages or ()], ensure_ascii=False)
+
+
+def pages_from_json(value: str | None) -> tuple[PageStart, ...]:
+    return tuple(PageStart(int(offset), str(label)) for offset, label in json.loads(value or "[]"))
+
+
 def get_article(db: LibraryDatabase, article_id: int) -> Article | None:
-    rows = list(db.query("SELECT * FROM articles WHERE id = ?", [article_id]))
+    rows = list(db.query(_SELECT_ARTICLE, [article_id]))
     return _article(rows[0]) if rows else None
+
+
+def _text_row(body: str, text: str) -> dict[str, Any]:
+    return {"text": text, "markup": body_delta.encode(body, text), "folds": fold_sensitive(text)}
+
+
+def stored_texts(db: LibraryDatabase, article_ids: list[int]) -> list[tuple[int, str, str, bytes]]:
+    """``(id, title, fold-sensitive characters, canonical text as UTF-8)`` of the given
+    articles: what the search check reads, as bytes so that ruling a row out costs no
+    decoding (a UTF-8 substring test is exact)."""
+    sql = (
+        "SELECT t.id, a.title, t.folds, CAST(t.text AS BLOB) FROM article_texts t "
+        "JOIN articles a ON a.id = t.id WHERE t.id IN (SELECT value FROM json_each(?))"
+    )
+    return db.execute(sql, [json.dumps(article_ids)]).fetchall()
 
 
 def titles_and_texts(db: LibraryDatabase, article_ids: list[int]) -> dict[int, tuple[str, str]]:
     """``id -> (title, canonical text)``: what search needs, without the Markdown body."""
     marks = ",".join("?" * len(article_ids))
-    sql = f"SELECT id, title, text FROM articles WHERE id IN ({marks})"
+    sql = (
+        f"SELECT a.id, a.title, t.text FROM articles a JOIN article_texts t ON t.id = a.id "
+        f"WHERE a.id IN ({marks})"
+    )
     return {row[0]: (row[1], row[2]) for row in db.execute(sql, article_ids)}
 
 
@@ -58,7 +102,7 @@ def list_articles(db: LibraryDatabase, ids: list[int] | None = None) -> list[Art
     without texts."""
     where = f"WHERE a.id IN ({','.join('?' * len(ids))})" if ids is not None else ""
     sql = f"""
-        SELECT a.id, a.title, a.source, a.published, a.language, length(a.text) AS chars,
+        SELECT a.id, a.title, a.source, a.published, a.language, a.char_count AS chars,
                a.updated_at, (SELECT count(*) FROM highlights h WHERE h.article_id = a.id) AS n
         FROM articles a {where}
         ORDER BY a.published IS NULL, a.published DESC, a.id DESC
@@ -119,39 +163,66 @@ def insert_article(db: LibraryDatabase, values: dict[str, Any], now: str) -> int
     """Insert an article (``values`` keyed by :data:`ARTICLE_COLUMNS`) and index it."""
     row = {key: values.get(key) for key in ARTICLE_COLUMNS}
     row["published"] = from_date(row["published"]) if row["published"] else None
-    row.update(imported_at=now, updated_at=now)
+    row["pages"] = pages_to_json(row["pages"])
+    row.update(imported_at=now, updated_at=now, char_count=len(values["text"]))
     if values.get("id") is not None:
         row["id"] = values["id"]
-    cursor = db.execute(
-        f"INSERT INTO articles ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-        list(row.values()),
-    )
-    article_id = int(cursor.lastrowid)
-    search_index.add_article(db, article_id, row["title"], row["text"])
+    article_id = _insert(db, "articles", row)
+    _insert(db, "article_texts", {"id": article_id, **_text_row(values["body"], values["text"])})
+    search_index.add_article(db, article_id, row["title"], values["text"])
     return article_id
 
 
+def _insert(db: LibraryDatabase, table: str, row: dict[str, Any]) -> int:
+    cursor = db.execute(
+        f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+        list(row.values()),
+    )
+    return int(cursor.lastrowid)
+
+
+def _title_and_text(db: LibraryDatabase, article_id: int) -> tuple[str, str] | None:
+    return db.execute(
+        "SELECT a.title, t.text FROM articles a JOIN article_texts t ON t.id = a.id WHERE a.id = ?",
+        [article_id],
+    ).fetchone()
+
+
 def update_article(db: LibraryDatabase, article_id: int, values: dict[str, Any], now: str) -> None:
-    old = db.execute("SELECT title, text FROM articles WHERE id = ?", [article_id]).fetchone()
+    old = _title_and_text(db, article_id)
     search_index.remove_article(db, article_id, old[0], old[1])
-    row = {key: values[key] for key in ARTICLE_COLUMNS if key in values}
+    if any(key in values for key in TEXT_KEYS):
+        current = get_article(db, article_id)
+        body = values.get("body", current.body if current else "")
+        text = values.get("text", current.text if current else "")
+        texts = _text_row(body, text)
+        db.execute(
+            "UPDATE article_texts SET text = ?, markup = ?, folds = ? WHERE id = ?",
+            [texts["text"], texts["markup"], texts["folds"], article_id],
+        )
+        values = {**values, "char_count": len(text)}
+    row = {key: values[key] for key in (*ARTICLE_COLUMNS, "char_count") if key in values}
     if "published" in row:
         row["published"] = from_date(row["published"])
+    if "pages" in row:
+        row["pages"] = pages_to_json(row["pages"])
     row["updated_at"] = now
     assignments = ", ".join(f"{key} = ?" for key in row)
     db.execute(f"UPDATE articles SET {assignments} WHERE id = ?", [*row.values(), article_id])
-    new = db.execute("SELECT title, text FROM articles WHERE id = ?", [article_id]).fetchone()
+    new = _title_and_text(db, article_id)
     search_index.add_article(db, article_id, new[0], new[1])
 
 
 def article_row(db: LibraryDatabase, article_id: int) -> dict[str, Any] | None:
     """The raw row, kept by undoable commands to put a deleted article back as it was."""
-    rows = list(db.query("SELECT * FROM articles WHERE id = ?", [article_id]))
+    rows = list(db.query(_SELECT_ARTICLE, [article_id]))
     return rows[0] if rows else None
 
 
 def restore_article_row(db: LibraryDatabase, row: dict[str, Any]) -> None:
-    db["articles"].insert(row)
+    """Put back a row :func:`article_row` returned, in both tables, under its own id."""
+    _insert(db, "articles", {k: v for k, v in row.items() if k not in _TEXT_COLUMNS})
+    _insert(db, "article_texts", {"id": row["id"], **{k: row[k] for k in _TEXT_COLUMNS}})
     search_index.add_article(db, row["id"], row["title"], row["text"])
 
 
@@ -161,7 +232,8 @@ def delete_article(db: LibraryDatabase, article_id: int) -> None:
 
     for highlight_id in highlights.highlight_ids(db, article_id=article_id):
         highlights.delete_highlight(db, highlight_id)
-    old = db.execute("SELECT title, text FROM articles WHERE id = ?", [article_id]).fetchone()
+    old = _title_and_text(db, article_id)
     if old:
         search_index.remove_article(db, article_id, old[0], old[1])
+        # The text row goes with it (ON DELETE CASCADE).
         db.execute("DELETE FROM articles WHERE id = ?", [article_id])

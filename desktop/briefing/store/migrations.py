@@ -151,6 +151,42 @@ def m005_article_pages(db: LibraryDatabase) -> None:
     # with the article, never queried.
     db.execute("ALTER TABLE articles ADD COLUMN pages TEXT NOT NULL DEFAULT '[]'")
 
+
+@migration
+def m_article_texts(db: LibraryDatabase) -> None:
+    # Issue 12: the text once, the Markdown as a delta against it (the file was 2.54x the
+    # text with both stored), and the list's character count as a column, so that listing
+    # 20,000 articles reads no text. Texts move to their own table, so that the articles
+    # table's rows stay small; the columns read before the text come first in its rows.
+    from briefing.core import body_delta
+    from briefing.core.textindex import fold_sensitive
+
+    db.execute(
+        """
+        CREATE TABLE article_texts (
+            id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            folds TEXT NOT NULL DEFAULT '',  -- characters search folding changes
+            markup BLOB NOT NULL,            -- the Markdown, as a delta against the text
+            text TEXT NOT NULL               -- canonical plain text: what the reader shows
+        )
+        """
+    )
+    db.execute("ALTER TABLE articles ADD COLUMN char_count INTEGER NOT NULL DEFAULT 0")
+    cursor = db.conn.execute("SELECT id, body, text FROM articles ORDER BY id")
+    while rows := cursor.fetchmany(200):
+        for article_id, body, text in rows:
+            db.execute(
+                "INSERT INTO article_texts (id, folds, markup, text) VALUES (?, ?, ?, ?)",
+                [article_id, fold_sensitive(text), body_delta.encode(body, text), text],
+            )
+    db.execute(
+        "UPDATE articles SET char_count = "
+        "(SELECT length(t.text) FROM article_texts t WHERE t.id = articles.id)"
+    )
+    db.execute("ALTER TABLE articles DROP COLUMN body")
+    db.execute("ALTER TABLE articles DROP COLUMN text")
+
+
 LATEST = len(MIGRATIONS)
 
 

@@ -7,7 +7,8 @@ highlight passes its old values through here, inside the caller's transaction.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import json
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -70,9 +71,11 @@ def rebuild(
     db.execute("INSERT INTO highlight_fts (highlight_fts) VALUES ('delete-all')")
     total = db.execute("SELECT count(*) FROM articles").fetchone()[0]
     count = 0
-    for count, (article_id, title, text) in enumerate(
-        db.execute("SELECT id, title, text FROM articles ORDER BY id").fetchall(), start=1
-    ):
+    rows = db.conn.execute(
+        "SELECT a.id, a.title, t.text FROM articles a JOIN article_texts t ON t.id = a.id "
+        "ORDER BY a.id"
+    )
+    for count, (article_id, title, text) in enumerate(rows, start=1):
         add_article(db, article_id, title, text)
         if progress and count % 50 == 0:
             progress(count, total)
@@ -108,6 +111,10 @@ def _source_clause(filters: Filters, column: str) -> tuple[list[str], list]:
     return [f"({parts})"], list(filters.sources)
 
 
+def _ids_param(ids: Sequence[int]) -> str:
+    return json.dumps(list(ids))
+
+
 def _ranked(
     db: LibraryDatabase,
     table: str,
@@ -119,18 +126,26 @@ def _ranked(
     match: str | None,
     exclude: str | None,
     unranked_order: str,
-    limit: int,
+    limit: int | None,
     offset: int,
+    within: Sequence[int] | None,
 ) -> list[tuple[int, float]]:
     """Ids and bm25 scores (lower is better), best first, of the ``rows`` (a table aliased
-    ``x``, with ``joins``) that pass ``where`` and the text match. Without a match, rows come
-    in ``unranked_order`` and ``exclude`` drops those it matches."""
+    ``x``, with ``joins``) that pass ``where``, the text match and, if given, are ``within``
+    those ids. Without a match, rows come in ``unranked_order`` and ``exclude`` drops those
+    it matches. ``limit`` None: all of them, unordered (the candidates to check).
+
+    The FTS table is joined to ``rows`` only when a filter needs a column of theirs: the join
+    costs a look-up for every matching row, the ranking a pass over them anyway."""
+    joined = bool(where)
+    key = f"{table}.rowid" if match else "x.id"
+    if within is not None:
+        where = [*where, f"{key} IN (SELECT value FROM json_each(?))"]
+        params = [*params, _ids_param(within)]
     if match:
-        bm25 = ", ".join(str(w) for w in weights)
-        sql = (
-            f"SELECT x.id, bm25({table}, {bm25}) AS score FROM {table} "
-            f"JOIN {rows} ON x.id = {table}.rowid {joins} WHERE {table} MATCH ?"
-        )
+        score = f"bm25({table}, {', '.join(str(w) for w in weights)})" if limit else "0.0"
+        source = f"{table} JOIN {rows} ON x.id = {table}.rowid {joins}" if joined else table
+        sql = f"SELECT {table}.rowid, {score} AS score FROM {source} WHERE {table} MATCH ?"
         params = [match, *params]
         order = "score"
     else:
@@ -140,8 +155,10 @@ def _ranked(
             params = [*params, exclude]
         order = unranked_order
     sql += "".join(f" AND {clause}" for clause in where)
-    sql += f" ORDER BY {order} LIMIT ? OFFSET ?"
-    return [(row[0], row[1]) for row in db.execute(sql, [*params, limit, offset]).fetchall()]
+    if limit is not None:
+        sql += f" ORDER BY {order} LIMIT ? OFFSET ?"
+        params = [*params, limit, offset]
+    return [(row[0], row[1]) for row in db.execute(sql, params).fetchall()]
 
 
 def match_articles(
@@ -149,10 +166,12 @@ def match_articles(
     match: str | None,
     exclude: str | None,
     filters: Filters,
-    limit: int,
+    limit: int | None,
     offset: int = 0,
+    within: Sequence[int] | None = None,
 ) -> list[tuple[int, float]]:
-    """Article ids and bm25 scores (lower is better), best first; dates are publication days."""
+    """Article ids and bm25 scores (lower is better), best first; dates are publication days.
+    ``limit`` None gives every matching id, unranked (score 0)."""
     where, params = _source_clause(filters, "x.source")
     if filters.date_from:
         where.append("x.published >= ?")
@@ -173,6 +192,7 @@ def match_articles(
         "x.published IS NULL, x.published DESC, x.id DESC",
         limit,
         offset,
+        within,
     )
 
 
@@ -181,10 +201,12 @@ def match_highlights(
     match: str | None,
     exclude: str | None,
     filters: Filters,
-    limit: int,
+    limit: int | None,
     offset: int = 0,
+    within: Sequence[int] | None = None,
 ) -> list[tuple[int, float]]:
-    """Highlight ids and bm25 scores (lower is better), best first; dates are creation times."""
+    """Highlight ids and bm25 scores (lower is better), best first; dates are creation times.
+    ``limit`` None gives every matching id, unranked (score 0)."""
     where, params = _source_clause(filters, "a.source")
     if filters.created_from:
         where.append("x.created_at >= ?")
@@ -212,6 +234,7 @@ def match_highlights(
         "x.created_at DESC, x.id DESC",
         limit,
         offset,
+        within,
     )
 
 

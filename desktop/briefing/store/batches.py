@@ -1,0 +1,71 @@
+"""Batched writes: many small units of work per transaction, each unit all-or-nothing.
+
+A folder import writes thousands of articles. A commit per article costs as much again as
+writing it; one transaction for the whole folder would hold the write lock for minutes (the
+window could not save a highlight meanwhile) and lose everything to a kill. In between: each
+article in a savepoint inside a transaction committed every ``BATCH_ITEMS`` articles or
+``BATCH_SECONDS``. A kill loses at most the batch under way, never part of an article.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Iterator
+
+from briefing.store.db import LibraryDatabase, StoreError, describe, sqlite3
+
+BATCH_ITEMS = 200
+BATCH_SECONDS = 0.5  # the longest another writer (the window) waits for a batch
+
+
+class BatchedWrites:
+    """Write transactions that each hold several items (articles), every item in a savepoint.
+
+    A transaction is committed after ``BATCH_ITEMS`` items or ``BATCH_SECONDS``, and
+    when the batch ends, however it ends: items finished before an error stay."""
+
+    def __init__(self, db: LibraryDatabase) -> None:
+        self.db = db
+        self.started: float | None = None  # when the open transaction began
+        self.count = 0
+
+    def __enter__(self) -> BatchedWrites:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.commit()
+
+    @contextlib.contextmanager
+    def item(self) -> Iterator[None]:
+        """One item (an article): all of it is written, or (on an exception) none of it."""
+        conn = self.db.conn
+        try:
+            if self.started is None:
+                conn.execute("BEGIN IMMEDIATE")
+                self.started = time.monotonic()
+            conn.execute("SAVEPOINT batch_item")
+        except sqlite3.Error as error:
+            raise StoreError(describe(error)) from None
+        try:
+            yield
+        except BaseException as error:
+            conn.execute("ROLLBACK TO batch_item")
+            conn.execute("RELEASE batch_item")
+            if isinstance(error, sqlite3.Error):
+                raise StoreError(describe(error)) from None
+            raise
+        conn.execute("RELEASE batch_item")
+        self.count += 1
+        if self.count >= BATCH_ITEMS or time.monotonic() - self.started >= BATCH_SECONDS:
+            self.commit()
+
+    def commit(self) -> None:
+        if self.started is None:
+            return
+        self.started, self.count = None, 0
+        try:
+            self.db.conn.execute("COMMIT")
+        except sqlite3.Error as error:
+            self.db.rollback()
+            raise StoreError(describe(error)) from None
