@@ -153,6 +153,9 @@ def _emit(blocks: list[Block], block: Block) -> None:
         offset = end + 1
 
 
+# An import asks for the same body's text twice (the importer checks there is text, the
+# library stores it): parsing is a third of an import's time, so the last answers are kept.
+@lru_cache(maxsize=2)
 def canonical_text(markdown: str) -> str:
     """The article's canonical plain text: every block's text, joined by ``"\n"``."""
     return "\n".join(block.text for block in parse_blocks(markdown))
