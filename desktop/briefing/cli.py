@@ -83,6 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
     shown = p.add_mutually_exclusive_group()
     shown.add_argument("--text", action="store_true", help="the canonical plain text (default)")
     shown.add_argument("--markdown", action="store_true", help="the stored Markdown")
+    shown.add_argument(
+        "--json", action="store_true", help="fields, text, and where each source page starts"
+    )
 
     p = sub.add_parser("delete-article", help="delete an article and its highlights")
     p.add_argument("id", type=_id)
@@ -255,6 +258,9 @@ def cmd_list(library: Library, args: argparse.Namespace) -> int:
 
 def cmd_article(library: Library, args: argparse.Namespace) -> int:
     article = library.article(args.id)
+    if args.json:
+        _print_json(serialize.article(article))
+        return 0
     sys.stdout.write((article.body if args.markdown else article.text) + "\n")
     return 0
 

@@ -97,7 +97,7 @@ def test_password_protected_pdf(english_pdf: Path) -> None:
 
 
 def test_pdf_without_text_layer(typeset: Typeset) -> None:
-    path = typeset('#rect(width: 80%, height: 60%, fill: gray)\n', "scan.pdf")  # a scan, say
+    path = typeset("#rect(width: 80%, height: 60%, fill: gray)\n", "scan.pdf")  # a scan, say
     with pytest.raises(ImportFailure) as caught:
         read_document(path)
     assert caught.value.reason == "no text layer (scanned PDF?)"

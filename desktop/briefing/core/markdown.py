@@ -5,6 +5,17 @@ quotes, code lines) built from these :class:`Block` values, and the canonical te
 blocks' texts joined by ``"\\n"``: exactly what ``QTextDocument.toPlainText()`` returns for the
 reader's document. Highlights anchor to offsets in that text, so both sides must come from
 this one function.
+
+Figure captions and notes that an importer sets apart from the argument are block quotes
+whose first line is a marker, in the form of GitHub's alerts (other Markdown viewers show
+them as quotes)::
+
+    > [!CAPTION]
+    > ロシアの「影の船団」に所属すると疑われるタンカー（AP/アフロ）
+
+``[!CAPTION]`` gives blocks of kind ``"caption"``, ``[!FOOTNOTE]`` of kind ``"note"``; the
+marker line is not part of the text. Their text stays in the canonical text (search finds
+it, a highlight may quote it); the reader styles them apart from the body.
 """
 
 from __future__ import annotations
@@ -18,6 +29,9 @@ from markdown_it.token import Token
 
 _CJK = "\u3000-\u303f\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CJK_CHAR = re.compile(f"[{_CJK}]")
+# "[!CAPTION]" on the first line of a block quote: the quote is a figure caption or a note.
+_APART_MARKER = re.compile(r"\[!(CAPTION|FOOTNOTE)\][ \t]*(?:\n|$)")
+APART_KINDS = {"CAPTION": "caption", "FOOTNOTE": "note"}
 
 
 @dataclass(frozen=True)
@@ -32,7 +46,7 @@ class Span:
 
 @dataclass
 class Block:
-    kind: str  # "heading", "paragraph", "bullet", "ordered", "quote", "code", "rule"
+    kind: str  # "heading", "paragraph", "bullet", "ordered", "quote", "code", "caption", "note"
     text: str = ""
     level: int = 0  # heading level, or list nesting depth
     number: int = 0  # ordinal of an ordered list item
@@ -98,6 +112,7 @@ def parse_blocks(markdown: str) -> list[Block]:
     blocks: list[Block] = []
     list_stack: list[list[int]] = []  # [kind flag, next ordinal]; flag 1 = ordered
     quote_depth = 0
+    apart: list[str] = []  # per open block quote: "caption", "note" or "" (a plain quote)
     pending: Block | None = None
     for tok in _parser().parse(markdown):
         kind = tok.type
@@ -120,16 +135,41 @@ def parse_blocks(markdown: str) -> list[Block]:
             list_stack[-1][1] = number + 1
         elif kind == "blockquote_open":
             quote_depth += 1
+            apart.append("")
         elif kind == "blockquote_close":
             quote_depth -= 1
+            apart.pop()
         elif kind == "inline" and pending is not None:
-            pending.text, pending.spans = _inline(tok.children or [])
+            children = tok.children or []
+            if apart and pending.kind == "quote":
+                marker = _APART_MARKER.match(tok.content)
+                if marker and not apart[-1]:
+                    apart[-1] = APART_KINDS[marker.group(1)]
+                    children = _after_first_line(children)
+                if apart[-1]:
+                    pending.kind, pending.level = apart[-1], 0
+            pending.text, pending.spans = _inline(children)
             _emit(blocks, pending)
             pending = None
         elif kind in ("fence", "code_block"):
             for line in tok.content.rstrip("\n").split("\n"):
                 _emit(blocks, Block("code", text=line))
     return blocks
+
+
+def _after_first_line(children: list[Token]) -> list[Token]:
+    """Inline tokens after the first line break (the marker line), none if there is none."""
+    for index, tok in enumerate(children):
+        if tok.type in ("softbreak", "hardbreak"):
+            return children[index + 1 :]
+    return []
+
+
+def apart_block(kind: str, text_markdown: str) -> str:
+    """The Markdown of a caption (``kind`` "caption") or note ("note") block holding the
+    already escaped one-line ``text_markdown``."""
+    marker = next(key for key, value in APART_KINDS.items() if value == kind)
+    return f"> [!{marker}]\n> {text_markdown}"
 
 
 def _emit(blocks: list[Block], block: Block) -> None:

@@ -22,6 +22,7 @@ class ArticleDraft:
     published: date | None = None
     language: str = ""
     origin: str = ""  # the file it came from, for messages and re-import
+    pages: tuple[PageStart, ...] = ()  # where each source page starts in the canonical text
 
 
 @dataclass(frozen=True)

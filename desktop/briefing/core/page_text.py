@@ -11,9 +11,15 @@ Coordinates are PDF points with the origin at the bottom left: a larger ``y`` is
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from statistics import median
 
+from briefing.core.reflow import CJK_CLASS
+
+CJK_CHARACTER = f"[{CJK_CLASS}]"
+
+_CJK = re.compile(CJK_CHARACTER)
 _SUPERSCRIPT_SIZE = 0.8  # a glyph this much smaller than its line, raised: a note marker
 _SUPERSCRIPT_RISE = 0.2  # its baseline at least this many ems above the line's
 
@@ -120,19 +126,28 @@ def _close(lines: list[Line], run: list[Glyph], index: int, end: float | None = 
     size = max(sizes, key=lambda s: (sizes[s], s))
     baseline = median(g.y for g in inked if round(g.size, 1) == size)
     text, markers = "", []
-    for g in run:
-        if (
-            g.char.isdigit()
-            and not g.generated
-            and g.size < _SUPERSCRIPT_SIZE * size
-            and g.y - baseline > _SUPERSCRIPT_RISE * size
-        ):
+    invented: list[int] = []
+    for number, g in enumerate(run):
+        small = g.char.isdigit() and not g.generated and g.size < _SUPERSCRIPT_SIZE * size
+        # Raised, or leading the line (a note's own number, set small before its text).
+        if small and (g.y - baseline > _SUPERSCRIPT_RISE * size or not text.strip()):
             if markers and markers[-1][0] == len(text):
                 markers[-1] = (len(text), markers[-1][1] + g.char)
             else:
                 markers.append((len(text), g.char))
             continue
         text += g.char
+        if g.generated and g.char == " " and 0 < number < len(run) - 1:
+            wide = run[number + 1].x - run[number - 1].right > 1.5 * size
+            if not wide:
+                invented.append(len(text) - 1)
+    # PDFium infers a space from a gap; beside a CJK character a narrow gap is justification
+    # (a line of Japanese stretched to the margin), not a word boundary. A wide one stays:
+    # it parts a running head from its page number.
+    for at in reversed(invented):
+        if _CJK.match(text[at - 1 : at] or "a") or _CJK.match(text[at + 1 : at + 2] or "a"):
+            text = text[:at] + text[at + 1 :]
+            markers = [(p - 1 if p > at else p, digits) for p, digits in markers]
     lines.append(
         Line(
             text=text,

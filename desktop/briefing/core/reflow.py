@@ -141,6 +141,7 @@ class _Line:
     page_start: bool = False
     indented: bool = False
     dropped: bool = False  # page furniture: neither text nor a gap between paragraphs
+    inked: float = 0.0  # the width without invented spaces and footnote numbers
 
 
 def needs_reflow(text: str) -> bool:
@@ -178,12 +179,13 @@ def reflow(text: str) -> str:
     lines = _with_gaps(_drop_furniture(pages, 0.75 * full if full else _SHORT))
     full = _full_width(lines)
     hard_gap = 2 if _double_spaced(lines) else 1
+    grid = _grid_width(lines, full)
     paragraphs: list[str] = []
     floats: list[str] = []
     current: list[_Line] = []
     forced = False
     for index, line in enumerate(lines):
-        if current and (forced or _continues(current, line, full, hard_gap)):
+        if current and (forced or _continues(current, line, full, hard_gap, grid)):
             current.append(line)
             forced = False
         elif current and _is_float(current[-1], line, lines[index + 1 : index + 2], full, hard_gap):
@@ -199,7 +201,11 @@ def reflow(text: str) -> str:
 def _line(raw: str) -> _Line:
     stripped = raw.strip()
     indented = bool(stripped) and raw[:1] in (" ", "\u3000", "\t")
-    return _Line(stripped, display_width(stripped), indented=indented)
+    # Also measured without the spaces an extractor invents and the footnote numbers it
+    # leaves: neither takes room on the page, and both make a short last line look full.
+    return _Line(
+        stripped, display_width(stripped), indented=indented, inked=display_width(_inline(stripped))
+    )
 
 
 def _full_width(lines: list[_Line]) -> float | None:
@@ -286,7 +292,9 @@ def _starts_block(line: _Line) -> bool:
     return is_list_item(line.text) or is_section_heading(line.text)
 
 
-def _continues(current: list[_Line], line: _Line, full: float | None, hard_gap: int) -> bool:
+def _continues(
+    current: list[_Line], line: _Line, full: float | None, hard_gap: int, grid: float | None
+) -> bool:
     """Whether ``line`` goes on with the paragraph whose lines are ``current``."""
     last = current[-1]
     if len(current) == 1 and is_section_heading(last.text):
@@ -303,10 +311,35 @@ def _continues(current: list[_Line], line: _Line, full: float | None, hard_gap: 
     if line.gap >= hard_gap:
         return is_full and not ends_sentence(last.text) and not _starts_block(line)
     if ends_sentence(last.text):
-        return is_full and not line.indented and not _starts_block(line)
+        return _is_full(last, full, grid) and not line.indented and not _starts_block(line)
     if not is_full:  # a short line without punctuation: heading, title, caption
         return bool(_CONTINUATION_START.match(line.text))
     return not is_list_item(line.text)
+
+
+def _grid_width(lines: list[_Line], full: float | None) -> float | None:
+    """The inked width of a Japanese line broken by the layout (mid-sentence, near full)."""
+    if full is None:
+        return None
+    widths = sorted(
+        ln.inked
+        for ln in lines
+        if ln.width >= _NEAR_FULL * full and not ends_sentence(ln.text) and _mostly_cjk(ln.text)
+    )
+    return widths[len(widths) // 2] if len(widths) >= 5 else None
+
+
+def _mostly_cjk(text: str) -> bool:
+    return len(re.findall(f"[{CJK_CLASS}]", text)) >= 0.6 * len(text)
+
+
+def _is_full(line: _Line, full: float, grid: float | None) -> bool:
+    """Whether a line that ends a sentence reaches the right margin. Japanese is set on a
+    grid, so a line that stops a few characters short ends its paragraph; Latin letters are
+    proportional, so there only a clearly short line does."""
+    if grid is not None and _mostly_cjk(line.text):
+        return line.inked >= grid - 2.5
+    return line.width >= _NEAR_FULL * full
 
 
 def _body_like(text: str) -> bool:
@@ -352,6 +385,12 @@ def _flush(paragraphs: list[str], current: list[_Line], floats: list[str]) -> No
         current.clear()
     paragraphs.extend(floats)
     floats.clear()
+
+
+def repair_inline(text: str) -> str:
+    """Repair one paragraph's text as extracted from a PDF: typesetter hyphens, footnote
+    numbers and the spaces an extractor invents (around CJK) out."""
+    return _inline(text)
 
 
 def _inline(text: str) -> str:

@@ -2,16 +2,16 @@
 
 No Qt here: a headless import (the CLI, a scheduled job, a worker thread) needs no
 application object. This module only reads the PDF; what the characters mean (lines,
-paragraphs, headings, page furniture) is decided in :mod:`briefing.core.page_text` and the
-reflow, which know nothing of PDF libraries.
+paragraphs, headings, captions, notes, page furniture) is decided in
+:mod:`briefing.core.page_text` and :mod:`briefing.core.page_layout`, which know nothing of
+PDF libraries.
 """
 
 from __future__ import annotations
 
 import ctypes
-import itertools
 import re
-from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -19,10 +19,11 @@ import pypdfium2.raw as pdfium_c
 
 from briefing.core.model import ArticleDraft
 from briefing.core.normalize import clean_imported_text
-from briefing.core.page_text import Glyph, Line, PageGlyphs, page_lines
-from briefing.core.reflow import reflow
+from briefing.core.page_layout import analyse
+from briefing.core.page_text import Glyph, PageGlyphs, page_lines
+from briefing.importers.blocks import blocks_to_markdown
 from briefing.importers.failure import ImportFailure
-from briefing.importers.paragraphs import paragraphs_to_markdown, split_title
+from briefing.importers.paragraphs import split_title
 
 _UNREADABLE = "not a readable PDF (damaged or truncated)"
 _ERRORS = {
@@ -39,25 +40,44 @@ _PLACEHOLDER_TITLE = re.compile(
 
 def read_pdf(path: Path, data: bytes | None = None) -> ArticleDraft:
     """Import the PDF at ``path`` (its bytes ``data`` when already read); every failure is
-    an :class:`ImportFailure`."""
+    an :class:`ImportFailure`. The structure comes from the page (see
+    :mod:`briefing.core.page_layout`); the draft keeps where each page starts."""
     pages, meta = load_pdf(path, data)
     lines = [page_lines(page, number) for number, page in enumerate(pages)]
     if not any(line.text.strip() for page in lines for line in page):
         raise ImportFailure(path, "no text layer (scanned PDF?)")
-    left, pitch = _body_left(lines), _line_pitch(lines)
-    text = "\f".join(_page_text(page, left, pitch) for page in lines)
-    paragraphs = [p for p in reflow(text).split("\n\n") if p.strip()]
-    title = meta.get("Title", "")
-    if title and paragraphs and paragraphs[0] == title:
-        paragraphs = paragraphs[1:]
-    elif not title:
-        title, paragraphs = split_title(paragraphs)
+    layout = analyse(lines)
+    blocks = layout.blocks
+    title = meta.get("Title", "") or layout.title
+    if not title:
+        first = next((b for b in blocks if b.kind in ("heading", "paragraph")), None)
+        if first is not None:
+            title, rest = split_title([first.text])
+            if not rest:
+                blocks = [b for b in blocks if b is not first]
+    elif blocks and blocks[0].text == title:
+        blocks = blocks[1:]
+    labels = [page.label or printed for page, printed in zip(pages, layout.labels, strict=True)]
+    body, starts = blocks_to_markdown(blocks, labels)
     return ArticleDraft(
         title=title,
-        body=paragraphs_to_markdown(paragraphs),
-        author=meta.get("Author", ""),
+        body=body,
+        author=meta.get("Author", "") or layout.author,
+        published=pdf_date(meta.get("CreationDate", "")),
         origin=str(path),
+        pages=starts,
     )
+
+
+def pdf_date(value: str) -> date | None:
+    """The date of a PDF date string ("D:20251201093000+09'00'"), None if there is none."""
+    match = re.match(r"(?:D:)?(\d{4})(\d{2})?(\d{2})?", value.strip())
+    if not match:
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2) or 1), int(match.group(3) or 1))
+    except ValueError:
+        return None
 
 
 def load_pdf(path: Path, data: bytes | None = None) -> tuple[list[PageGlyphs], dict[str, str]]:
@@ -128,37 +148,3 @@ def _glyphs(textpage: pdfium.PdfTextPage) -> tuple[Glyph, ...]:
             )
         )
     return tuple(out)
-
-
-def _body_left(pages: list[list[Line]]) -> float:
-    """The left margin of body text: where most characters' lines start."""
-    counts = Counter[int]()
-    for page in pages:
-        for line in page:
-            counts[round(line.left)] += len(line.text)
-    return float(counts.most_common(1)[0][0]) if counts else 0.0
-
-
-def _line_pitch(pages: list[list[Line]]) -> float:
-    """The usual distance between the baselines of two lines of one paragraph."""
-    counts = Counter[float]()
-    for page in pages:
-        for above, below in itertools.pairwise(page):
-            step = round(above.baseline - below.baseline, 1)
-            if 0 < step < 3 * above.size:
-                counts[step] += 1
-    return counts.most_common(1)[0][0] if counts else 0.0
-
-
-def _page_text(lines: list[Line], left: float, pitch: float) -> str:
-    """The page's lines as text for the reflow: a first-line indent kept as an ideographic
-    space and extra space between lines as a blank line, so that the reflow sees where a
-    paragraph starts."""
-    out = []
-    for index, line in enumerate(lines):
-        step = lines[index - 1].baseline - line.baseline if index else 0.0
-        if pitch and step > 1.25 * pitch:
-            out.append("")
-        indented = 0.5 * line.size < line.left - left < 4 * line.size
-        out.append(("\u3000" if indented else "") + line.text)
-    return clean_imported_text("\n".join(out))

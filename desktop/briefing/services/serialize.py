@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefing.core.model import ArticleSummary, Highlight, Tag
+from briefing.core.model import Article, ArticleSummary, Highlight, Tag
 
 
 def article_summary(summary: ArticleSummary) -> dict[str, Any]:
@@ -16,6 +16,23 @@ def article_summary(summary: ArticleSummary) -> dict[str, Any]:
         "language": summary.language,
         "characters": summary.char_count,
         "highlights": summary.highlight_count,
+    }
+
+
+def article(item: Article) -> dict[str, Any]:
+    """The whole article; ``pages`` lists where each source page starts in ``text``."""
+    return {
+        "id": item.id,
+        "title": item.title,
+        "source": item.source,
+        "author": item.author,
+        "url": item.url,
+        "published": item.published.isoformat() if item.published else None,
+        "language": item.language,
+        "origin": item.origin,
+        "characters": item.char_count,
+        "pages": [{"offset": page.offset, "label": page.label} for page in item.pages],
+        "text": item.text,
     }
 
 

@@ -1,0 +1,83 @@
+"""The layout corpus (tests/data/layout): Japanese articles typeset into PDFs with running
+heads, page numbers, indents or spacing, captions, footnotes and two heading levels, one
+page and many; each PDF and its pdftotext output imported and scored against the truth."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from briefing.core.markdown import Block, parse_blocks
+from briefing.core.model import ArticleDraft
+from briefing.importers import read_document
+from paragraph_score import score
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "layout"
+CASES = sorted(path.stem for path in CORPUS.glob("*.json"))
+APART = ("caption", "note")
+
+
+def _truth(name: str) -> dict:
+    return json.loads((CORPUS / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def _import(name: str, suffix: str) -> tuple[ArticleDraft, list[Block]]:
+    draft = read_document(CORPUS / f"{name}{suffix}")
+    return draft, parse_blocks(draft.body)
+
+
+def _body(blocks: list[Block]) -> list[str]:
+    return [b.text for b in blocks if b.kind not in APART]
+
+
+def _truth_body(case: dict) -> list[str]:
+    return [b["text"] for b in case["blocks"] if b["kind"] != "caption"]
+
+
+@pytest.mark.parametrize("suffix", [".pdf"])
+def test_paragraph_ends_precision_and_recall(suffix: str) -> None:
+    found: list[str] = []
+    truth: list[str] = []
+    for name in CASES:
+        found += _body(_import(name, suffix)[1])
+        truth += _truth_body(_truth(name))
+    result = score(found, truth)
+    assert result.precision >= 0.95 and result.recall >= 0.95, result
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_pdf_text_comes_through_with_pages_captions_and_notes(name: str) -> None:
+    case = _truth(name)
+    draft, blocks = _import(name, ".pdf")
+    assert draft.title == case.get("meta_title", case["title"]) or draft.title == case["title"]
+    assert draft.author == case["author"]
+    body = "\n".join(_body(blocks))
+    for block in case["blocks"]:
+        if block["kind"] != "caption":
+            assert block["text"] in body  # every paragraph's text, exactly
+    # Captions and notes stand apart, each whole; none is left in the argument.
+    captions = [b.text for b in blocks if b.kind == "caption"]
+    notes = [b.text for b in blocks if b.kind == "note"]
+    assert captions == [b["text"] for b in case["blocks"] if b["kind"] == "caption"]
+    assert [n.split(" ", 1)[1] for n in notes] == [b["note"] for b in case["blocks"] if "note" in b]
+    assert all(c not in body for c in captions) and all(n[2:] not in body for n in notes)
+    # Running heads and page numbers are gone from the text, but every page is known.
+    head = case["layout"]["running_head"]
+    if head:
+        truth = "\n".join(_truth_body(case))
+        assert body.count(head.replace("\u3000", " ")) == truth.count(head.replace("\u3000", " "))
+    first = case["layout"].get("first_page", 1)
+    labels = [page.label for page in draft.pages]
+    assert labels == [str(first + n) for n in range(len(labels))]
+    offsets = [page.offset for page in draft.pages]
+    assert offsets == sorted(offsets) and offsets[0] == 0
+
+
+def test_chapter_heading_levels() -> None:
+    _, blocks = _import("chapter", ".pdf")
+    levels = {b.text: b.level for b in blocks if b.kind == "heading"}
+    assert levels["はじめに"] == 2
+    assert levels["1．NATOの東方拡大とNATO・ロシア・ウクライナ三角関係"] == 2  # one line again
+    assert levels["（1）NATOの東方拡大とNATO・ロシア関係"] == 3
+    assert levels["2．ウクライナのNATO加盟問題浮上"] == 2
