@@ -36,7 +36,8 @@ def write_atomic(path: Path, data: bytes) -> Path:
             prefix=f".{path.name}.", suffix=".part", dir=path.parent
         )
     except OSError as error:
-        raise BriefingError(f"{path.parent}: cannot write here: {error.strerror}") from None
+        reason = (error.strerror or "error").lower()
+        raise BriefingError(f"{path.parent}: cannot write in this folder ({reason})") from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)

@@ -10,9 +10,11 @@ date comes from the briefing, so the same briefing gives the same bytes.
 from __future__ import annotations
 
 import json
+import tempfile
 import threading
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from briefing.core.briefing import Briefing, Item, utc_parts
@@ -31,6 +33,7 @@ LABELS = {
     "contents": "Contents",
     "sources": "Sources",
     "page": "p.",
+    "page-of": "Page",
     "pages": "pp.",
 }
 # An item (quote, note, citation) shorter than this stays on one page; a longer one may
@@ -68,8 +71,25 @@ def _compiler(folders: tuple[str, ...]) -> Any:
     and the preview compiles again on every change."""
     import typst
 
-    template = resources.files(TEMPLATE[0]).joinpath(*TEMPLATE[1:]).read_bytes()
-    return typst.Compiler(template, font_paths=list(folders), ignore_system_fonts=True)
+    template = _template_path()
+    return typst.Compiler(
+        str(template),
+        root=str(template.parent),
+        font_paths=list(folders),
+        ignore_system_fonts=True,
+    )
+
+
+def _template_path() -> Path:
+    """The template as a file: typst 0.15's binding compiles a template given as bytes only
+    once per compiler (the second compile reports ``__typst_py_bytes__.typ`` missing)."""
+    source = resources.files(TEMPLATE[0]).joinpath(*TEMPLATE[1:])
+    if isinstance(source, Path) and source.is_file():
+        return source
+    # Installed as a zip: a private copy for this process.
+    copy = Path(tempfile.mkdtemp(prefix="briefing-template-")) / TEMPLATE[-1]
+    copy.write_bytes(source.read_bytes())
+    return copy
 
 
 def briefing_data(briefing: Briefing, fonts: FontSet) -> dict[str, Any]:
