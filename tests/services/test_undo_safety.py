@@ -240,6 +240,19 @@ def test_undo_delete_tag_after_its_name_was_taken(
     assert library.tag("NSATU").name == "nsatu"
 
 
+def test_undo_delete_tag_after_its_keyboard_slot_was_given_away(
+    library: Library, other: Library
+) -> None:
+    library.execute(DeleteTag("NSATU"))  # slot 2
+    other.execute(EditTag("Northern Territories", slot=2))
+    with pytest.raises(BriefingError) as error:
+        library.undo()
+    assert "keyboard slot 2 now belongs to another tag" in assert_one_clear_line(error)
+    assert library.tag("Northern Territories").slot == 2
+    with pytest.raises(BriefingError, match="no tag named"):
+        library.tag("NSATU")
+
+
 def test_undo_create_tag_that_another_program_put_on_a_highlight(
     library: Library, other: Library, ids: dict[str, int]
 ) -> None:

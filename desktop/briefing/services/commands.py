@@ -29,7 +29,8 @@ from briefing.store.rows import now_iso
 
 # What a snapshot entry is about: ("article", id) -> content hash, ("content", hash) -> the
 # article holding it, ("highlight", id) -> its row (or its tag ids), ("tag", id) -> its row,
-# ("tag name", key) -> the tag holding the name, ("uses tag", id) -> whether it exists.
+# ("tag name", key) -> the tag holding the name, ("tag slot", n) -> the tag holding a keyboard
+# slot, ("uses tag", id) -> whether it exists.
 Key = tuple[str, Any]
 Snapshot = dict[Key, Any]
 # Kinds a command only reads (it needs them to exist) but does not change: they make no
@@ -103,7 +104,7 @@ class Command(ABC):
     def verify(self, db: LibraryDatabase, keys: frozenset[Key] | None = None) -> None:
         """Raise :class:`Conflict` when a recorded row (of ``keys``, default all) changed."""
         if self._recorded is None:
-            raise Conflict("it never completed")
+            raise Conflict("it was never carried out")
         now = self.snapshot(db)
         for key, was in self._recorded.items():
             if (keys is None or key in keys) and now.get(key) != was:
@@ -139,6 +140,8 @@ def what_changed(key: Key, was: Any, now: Any) -> str:
         return f"the tag “{was['name']}” was changed since"
     if kind == "tag name":
         return f"“{key[1]}” now names another tag"
+    if kind == "tag slot":
+        return f"keyboard slot {key[1]} now belongs to another tag"
     if kind == "uses tag":
         return "a tag it uses was deleted since"
     return "the library was changed since"

@@ -40,6 +40,11 @@ def _name_holders(db: LibraryDatabase, names: list[str]) -> Snapshot:
     return {("tag name", key): replay.holder_of_name(db, key) for key in keys}
 
 
+def _slot_holders(db: LibraryDatabase, slots: list[int | None]) -> Snapshot:
+    """Which tag holds each of these keyboard slots now (a slot is unique, like a name)."""
+    return {("tag slot", n): tag_store.slot_owner(db, n) for n in dict.fromkeys(slots) if n}
+
+
 def _highlight_tags(db: LibraryDatabase, highlight_ids: list[int]) -> Snapshot:
     return {
         ("highlight", h): (
@@ -107,6 +112,7 @@ class CreateTag(Command):
         return {
             **_tag_state(db, self.tag_id),
             **_name_holders(db, [self.name, *self.aliases]),
+            **_slot_holders(db, [self.slot]),
         }
 
 
@@ -195,6 +201,7 @@ class EditTag(Command):
         return {
             **_tag_state(db, self._tag_id, usage=False),
             **_name_holders(db, [*names, *(self.aliases or ())]),
+            **_slot_holders(db, [values["slot"], self.values.get("slot")]),
         }
 
     @staticmethod
@@ -273,6 +280,7 @@ class MergeTags(Command):
             **_tag_state(db, state["target_id"], usage=False),
             **_highlight_tags(db, list(state["tags_before"])),
             **_name_holders(db, [source["name"], *state["source_aliases"]]),
+            **_slot_holders(db, [source["slot"]]),
         }
 
 
@@ -318,4 +326,5 @@ class DeleteTag(Command):
             **_tag_state(db, row["id"]),
             **_highlight_tags(db, list(state["tags_before"])),
             **_name_holders(db, [row["name"], *state["aliases"]]),
+            **_slot_holders(db, [row["slot"]]),
         }
