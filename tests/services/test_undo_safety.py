@@ -359,3 +359,22 @@ def test_replay_lookups_read_the_current_rows(library: Library, ids: dict[str, i
     assert replay.existing_tag_ids(library.db, [library.tag("NSATU").id, 10_000]) == {
         library.tag("NSATU").id
     }
+
+
+def test_poll_keeps_steps_whose_rows_only_this_window_changed(
+    library: Library, other: Library, ids: dict[str, int]
+) -> None:
+    """Each row is compared with the step nearest the present that touched it: the add's
+    row differs from what the add left, but the note step after it explains that."""
+    highlight_id = add(library, ids["sanctions"], "二次制裁")
+    library.execute(set_note(highlight_id, "mine"))
+    library.execute(CreateTag("shadow fleet"))
+    library.undo()  # one step on the redo side too
+    add(other, ids["territories"], "平和条約")  # unrelated: another program, another article
+    assert library.poll_external_changes() is not None
+    assert library.history.take_fence_message() == ""
+    assert (len(library.history.done), len(library.history.undone)) == (2, 1)
+    library.redo()
+    for _ in range(3):
+        library.undo()
+    assert library.highlights(article_id=ids["sanctions"]) == []
