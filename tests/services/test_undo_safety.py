@@ -378,3 +378,18 @@ def test_poll_keeps_steps_whose_rows_only_this_window_changed(
     for _ in range(3):
         library.undo()
     assert library.highlights(article_id=ids["sanctions"]) == []
+
+
+def test_a_new_time_stamp_alone_is_no_conflict(
+    library: Library, other: Library, ids: dict[str, int]
+) -> None:
+    """A step redone later stamps its own time (a re-attach, say); the steps after it must
+    still replay: time stamps are no content."""
+    from briefing.store import highlights as highlight_store
+
+    highlight_id = add(library, ids["sanctions"], "二次制裁")
+    library.execute(set_note(highlight_id, "n"))
+    with write_transaction(other.db):
+        highlight_store.update_highlight(other.db, highlight_id, updated_at="2030-01-01T00:00:00")
+    library.undo()
+    assert library.highlight(highlight_id).note == ""

@@ -6,7 +6,7 @@ from typing import Any
 
 from briefing.core.errors import BriefingError
 from briefing.services.changes import Changes
-from briefing.services.commands import Command, Snapshot, tags_in_use
+from briefing.services.commands import Command, Snapshot, highlight_state, tags_in_use
 from briefing.store import LibraryDatabase, replay
 from briefing.store import articles as article_store
 from briefing.store import highlights as highlight_store
@@ -55,7 +55,7 @@ class DeleteArticle(Command):
             ("content", digest): article_store.find_by_hash(db, digest),
         }
         for row in self._highlights:
-            state["highlight", row["id"]] = highlight_store.highlight_row(db, row["id"])
+            state.update(highlight_state(db, row["id"]))
         used = [tag_id for row in self._highlights for tag_id in row["tag_ids"]]
         return {**state, **tags_in_use(db, list(dict.fromkeys(used)))}
 

@@ -151,6 +151,16 @@ def article_state(db: LibraryDatabase, article_id: int) -> Snapshot:
     return {("article", article_id): replay.content_hash_of(db, article_id)}
 
 
+def highlight_state(db: LibraryDatabase, highlight_id: int) -> Snapshot:
+    """A highlight's row with its tags, or ``None``: what a replay must find unchanged.
+    Its ``updated_at`` is left out: a time stamp is no content, and a command that stamps a
+    new time when it is redone must not make the steps after it look stale."""
+    row = highlight_store.highlight_row(db, highlight_id)
+    if row is not None:
+        del row["updated_at"]
+    return {("highlight", highlight_id): row}
+
+
 def tags_in_use(db: LibraryDatabase, tag_ids: list[int]) -> Snapshot:
     existing = replay.existing_tag_ids(db, tag_ids)
     return {("uses tag", tag_id): tag_id in existing for tag_id in tag_ids}
@@ -230,7 +240,7 @@ class AddHighlight(Command):
         assert self.highlight_id is not None and self._row is not None
         return {
             **article_state(db, self.article_id),
-            ("highlight", self.highlight_id): highlight_store.highlight_row(db, self.highlight_id),
+            **highlight_state(db, self.highlight_id),
             **tags_in_use(db, self._row["tag_ids"]),
         }
 
@@ -264,7 +274,7 @@ class DeleteHighlight(Command):
         assert self._row is not None
         return {
             **article_state(db, self._row["article_id"]),
-            ("highlight", self.highlight_id): highlight_store.highlight_row(db, self.highlight_id),
+            **highlight_state(db, self.highlight_id),
             **tags_in_use(db, self._row["tag_ids"]),
         }
 
@@ -324,7 +334,7 @@ class EditHighlight(Command):
         assert self._before is not None
         return {
             **article_state(db, self._before["article_id"]),
-            ("highlight", self.highlight_id): highlight_store.highlight_row(db, self.highlight_id),
+            **highlight_state(db, self.highlight_id),
             **tags_in_use(db, [*self._before["tag_ids"], *(self._after_tag_ids or ())]),
         }
 
