@@ -213,8 +213,12 @@ build_dist() {
     tail -n 15 /tmp/briefing-dist.log >&2
     say "the build failed (full log: /tmp/briefing-dist.log)"; exit 1
   fi
+  # It must start with nothing of this machine's Python in sight.
+  if ! env -i PATH=/usr/bin:/bin HOME=/nonexistent dist/briefing-reader/briefing-reader --version >/dev/null; then
+    say "the built app does not start: dist/briefing-reader/briefing-reader --version"; exit 1
+  fi
   say "built dist/briefing-reader ($(du -sh dist/briefing-reader | cut -f1)); it runs without Python:" \
-    "dist/briefing-reader/briefing-reader --version"
+    "dist/briefing-reader/briefing-reader --help"
 }
 
 case "${1:-app}" in
