@@ -309,7 +309,8 @@ def compile_briefing(
 
 
 def _nothing_reason(options: BriefingOptions, section_tags: Sequence[TagInfo]) -> str:
-    tags = ", ".join(tag.name for tag in section_tags)
+    # Every tag of the library when none was chosen: naming them all would say nothing.
+    tags = ", ".join(tag.name for tag in section_tags) if options.tags else ""
     what = f"no highlights tagged {tags}" if tags else "no tagged highlights"
     extra = []
     if options.article_ids:
