@@ -112,3 +112,34 @@ def test_failed_write_rolls_back_everything(tmp_path: Path) -> None:
         db.execute("INSERT INTO meta (key, value) VALUES ('a', '1')")
         db.execute("INSERT INTO meta (key, value) VALUES ('a', '2')")  # primary key clash
     assert db.execute("SELECT count(*) FROM meta WHERE key = 'a'").fetchone()[0] == 0
+
+
+def test_texts_move_to_their_own_table_with_the_markdown_as_a_delta(tmp_path: Path) -> None:
+    import sqlite_utils
+    from briefing.store import articles
+    from briefing.store.migrations import m_article_texts
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    old = sqlite_utils.Database(conn)
+    before = MIGRATIONS.index(m_article_texts)
+    for step in MIGRATIONS[:before]:
+        step(old)
+    old.execute(f"PRAGMA user_version = {before}")
+    body = "## 見出し\n\n**制裁**の本文。\n\n- 項目 [出典](https://example.org)\n"
+    text = "見出し\n制裁の本文。\n項目 出典"
+    old.execute(
+        "INSERT INTO articles (title, body, text, content_hash, imported_at, updated_at) "
+        "VALUES ('ＮＡＴＯの記事', ?, ?, 'h1', '2025-01-01', '2025-01-01')",
+        [body, text],
+    )
+    conn.commit()
+    conn.close()
+
+    db = open_database(path)
+    article = articles.get_article(db, 1)
+    assert article is not None and (article.body, article.text) == (body, text)
+    assert [a.char_count for a in articles.list_articles(db)] == [len(text)]
+    columns = {row[1] for row in db.execute("PRAGMA table_info(articles)")}
+    assert not {"body", "text"} & columns  # the list reads no text
+    assert db.execute("SELECT folds FROM article_texts").fetchone()[0] == ""
