@@ -42,7 +42,7 @@ _NOTE_START = re.compile(r"(?:\d{1,3}|[*※†‡]|注\s*\d*)[\s.)）:：]")
 _KICKER = re.compile(r"第\s*[0-9０-９一二三四五六七八九十]+\s*[章部編節]|(?i:chapter)\s+\w+")
 _SCHEMES = (
     re.compile(r"第\s*[0-9０-９一二三四五六七八九十百]+\s*[章部編]"),
-    re.compile(r"第\s*[0-9０-９一二三四五六七八九十百]+\s*節|[0-9０-９]{1,2}\s*[．.](?![0-9])"),
+    re.compile(r"第\s*[0-9０-９一二三四五六七八九十百]+\s*節|[0-9０-９]{1,2}\s*(?:．|\.(?![0-9]))"),
     re.compile(r"[（(][0-9０-９]{1,2}[）)]|[0-9]{1,2}\.[0-9]{1,2}\s"),
     re.compile(r"[\u2460-\u2473]|[（(][a-zａ-ｚア-ン][）)]"),
 )
@@ -185,14 +185,16 @@ def _title_and_author(lines: list[Line], m: _Metrics) -> tuple[str, str, list[Li
         short = line.right - line.left < 0.5 * (m.right - m.left)
         aside = line.left > m.left + 2 * m.size  # set right or centred
         plain = not line.bold and not re.search(r"[。．.!?]$", line.text)
-        if short and plain and (aside or not _scheme(line.text)):
+        if short and plain and (aside or not heading_scheme(line.text)):
             author = line.text.strip()
             taken.append(line)
     drop = {id(line) for line in taken}
     return _join(head[start:end]), author, [ln for ln in lines if id(ln) not in drop]
 
 
-def _scheme(text: str) -> int | None:
+def heading_scheme(text: str) -> int | None:
+    """The rank of the numbering scheme ``text`` starts with: 0 for 第N章, 1 for 1． or
+    第N節, 2 for （1）, 3 for ① or （a）; None when it is not numbered."""
     for rank, pattern in enumerate(_SCHEMES):
         if pattern.match(text):
             return rank
@@ -368,7 +370,7 @@ def _set_heading_levels(blocks: list[tuple[LaidBlock, list[Line]]]) -> None:
     for block, block_lines in blocks:
         if block.kind == "heading":
             size = round(max(ln.size for ln in block_lines))
-            scheme = _scheme(block.text)
+            scheme = heading_scheme(block.text)
             if scheme is not None:
                 schemes.setdefault(size, []).append(scheme)
             keyed.append((block, size, scheme))

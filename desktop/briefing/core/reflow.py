@@ -75,6 +75,13 @@ _SUPERSCRIPT_NOTE = re.compile(rf"(?<=[{CJK_CLASS}])[⁰¹²³⁴⁵⁶⁷⁸⁹
 # typesetter's small gap), and between two CJK characters when one of them is kana or
 # punctuation ("問題を プレイアップ"). Between two kanji or katakana words a space may be the
 # author's ("合六 強": family and given name), so that one stays, as do spaces between words.
+# Words that open a paragraph in Japanese expository prose far more often than they go on
+# with one. Only asked where nothing else tells (a full line that ends a sentence, no indent
+# kept); "また", "さらに" and demonstratives (この, その) are left out: they go on as often.
+_OPENS_PARAGRAPH = re.compile(
+    r"(?:しかし|それでも|なお|まず|他方|一方|こうした|こうして|そこで|ところで|次に|以上"
+    r"|第\s*[0-9０-９一二三四五六七八九十]+\s*[はに])[、，\s]?"
+)
 _SPACE_CJK_LATIN = re.compile(
     rf"(?<=[{CJK_CLASS}\u2460-\u24ff\u2776-\u2793]) +(?=[A-Za-z0-9])"
     rf"|(?<=[A-Za-z]) +(?=[{CJK_CLASS}])|(?<=[0-9]) +(?={_UNIT})"
@@ -158,6 +165,20 @@ def needs_reflow(text: str) -> bool:
     if full is not None:
         near = [ln for ln in lines if ln.width >= _NEAR_FULL * full]
         if sum(1 for ln in near if not ends_sentence(ln.text)) >= 0.4 * len(near):
+            return True
+    # Long lines cut mid-sentence, also when headings and short lines blur the full width:
+    # written text ends a long line (a paragraph) with its sentence.
+    raw = [ln for page in text.split("\f") for ln in map(_line, page.split("\n"))]
+    long = [
+        (ln, after)
+        for ln, after in itertools.pairwise(raw)
+        if ln.width >= 20 and not is_list_item(ln.text) and not is_section_heading(ln.text)
+    ]
+    cut = sorted(ln.width for ln, after in long if after.text and not ends_sentence(ln.text))
+    if cut:
+        middle = cut[len(cut) // 2]
+        wrapped = [w for w in cut if 0.9 * middle <= w <= 1.1 * middle]  # at one width
+        if len(wrapped) >= 4 and len(cut) >= 0.3 * len(long):
             return True
     signs = 0
     if sum(1 for ln in lines if _PAGE_NUMBER.fullmatch(ln.text)) >= 2:
@@ -309,8 +330,12 @@ def _continues(
         )
     is_full = last.width >= _NEAR_FULL * full
     if line.gap >= hard_gap:
+        if line.page_start and _is_full(last, full, grid) and not _starts_block(line):
+            return True  # a full last line on a page: its paragraph goes on (19 times in 20)
         return is_full and not ends_sentence(last.text) and not _starts_block(line)
     if ends_sentence(last.text):
+        if grid is not None and _OPENS_PARAGRAPH.match(line.text):
+            return False  # a full line ends a sentence, the next opens with 「しかし、」…
         return _is_full(last, full, grid) and not line.indented and not _starts_block(line)
     if not is_full:  # a short line without punctuation: heading, title, caption
         return bool(_CONTINUATION_START.match(line.text))

@@ -1,7 +1,7 @@
 """Plain-text paragraphs → Markdown, for text that never had markup (.txt, PDF, bare HTML).
 
 Each paragraph becomes one Markdown block: a list item when it starts with a bullet, a
-``##`` heading when it is shaped like one (see :func:`_is_heading`), otherwise a paragraph.
+``##`` heading when it is shaped like one (see :func:`is_heading`), otherwise a paragraph.
 Characters Markdown would read as markup are escaped, so the canonical text of the result
 (:func:`briefing.core.markdown.canonical_text`) is the paragraphs joined by ``"\\n"``, minus
 bullet symbols: no backslash, no lost ``*`` or ``<``.
@@ -62,7 +62,7 @@ def paragraphs_to_markdown(paragraphs: Sequence[str]) -> str:
     for index, paragraph in enumerate(paragraphs):
         if is_list_item(paragraph):
             blocks.append("- " + escape_markdown(list_item_text(paragraph).strip()))
-        elif _is_heading(paragraphs, index):
+        elif is_heading(paragraphs, index):
             blocks.append("## " + escape_markdown(paragraph))
         else:
             blocks.append(escape_markdown(paragraph))
@@ -88,7 +88,7 @@ def split_title(paragraphs: list[str], limit: int = 200) -> tuple[str, list[str]
     return first[: limit - 1].rstrip() + "…", paragraphs
 
 
-def _is_heading(paragraphs: Sequence[str], index: int) -> bool:
+def is_heading(paragraphs: Sequence[str], index: int) -> bool:
     """A sober test: short, no sentence punctuation, no comma, not a URL or a photo credit;
     and either numbered or named like a section (第2章, 1．, （1）, 提言1, はじめに), or standing
     alone between the end of a sentence (or another such line) and body text or a list

@@ -1,13 +1,24 @@
-"""Plain text (.txt, .text) → article: paragraphs, list items and headings as Markdown."""
+"""Plain text (.txt, .text) → article: paragraphs, list items and headings as Markdown.
+
+Text pasted out of a PDF (:func:`briefing.core.reflow.needs_reflow`) gets the structure
+the PDF had (see :mod:`briefing.core.text_layout`): paragraphs reflowed, running heads, page
+numbers and footnotes out of the argument, captions and notes kept apart, headings with
+levels, the title, a chapter kicker and an author line taken from the top.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from briefing.core.model import ArticleDraft
-from briefing.importers.front_matter import draft_fields, split_front_matter
+from briefing.core.page_layout import LaidBlock
+from briefing.core.reflow import needs_reflow, reflow
+from briefing.core.text_layout import classify, prepare, rejoin_ligatures
+from briefing.importers.blocks import blocks_to_markdown
+from briefing.importers.front_matter import DraftFields, draft_fields, split_front_matter
 from briefing.importers.paragraphs import (
     clean_pages,
+    is_heading,
     paragraphs_to_markdown,
     split_title,
     text_paragraphs,
@@ -19,12 +30,14 @@ def read_plain_text(path: Path, text: str) -> ArticleDraft:
 
     Front matter is read as in Markdown files. The title is its ``title``, else the first
     paragraph, which then leaves the body (in a text file the first line is the title by
-    convention, and the reader shows it above the body). Text extracted from a PDF
-    (:func:`briefing.core.reflow.needs_reflow`) is reflowed first.
+    convention, and the reader shows it above the body).
     """
     fields, body = split_front_matter(clean_pages(text))
-    paragraphs = text_paragraphs(body)
     title = " ".join(fields.get("title", "").split())
+    values = draft_fields(fields)
+    if needs_reflow(body):
+        return _from_pdf_text(path, body, title, values)
+    paragraphs = text_paragraphs(body)
     if not title:
         title, paragraphs = split_title(paragraphs)
     elif paragraphs and paragraphs[0] == title:
@@ -33,5 +46,21 @@ def read_plain_text(path: Path, text: str) -> ArticleDraft:
         title=title,
         body=paragraphs_to_markdown(paragraphs),
         origin=str(path),
-        **draft_fields(fields),
+        **values,
     )
+
+
+def _from_pdf_text(path: Path, body: str, title: str, values: DraftFields) -> ArticleDraft:
+    prepared, notes = prepare(body)
+    paragraphs = [rejoin_ligatures(p) for p in reflow(prepared).split("\n\n") if p.strip()]
+    if title and paragraphs and paragraphs[0] == title:
+        paragraphs = paragraphs[1:]
+    head, blocks = classify(paragraphs, notes, is_heading)
+    if not title:
+        title = head.title
+    elif head.title and head.title != title:
+        blocks.insert(0, LaidBlock("paragraph", head.title))  # not the title: keep its text
+    markdown, _ = blocks_to_markdown(blocks)
+    values["author"] = values.get("author") or head.author
+    values["published"] = values.get("published") or head.published
+    return ArticleDraft(title=title, body=markdown, origin=str(path), **values)
