@@ -38,6 +38,16 @@ STRONG = 0.25
 # this many characters: a prefix that no longer starts the text lost that much.
 BOUNDARY = 8
 
+# Each context character beyond the passage's paragraph break counts this much of an edit
+# where it does not match (see _Side).
+FAR = 0.5
+
+# A near part this long (folded) decides alone whether its side is strong.
+NEAR_MIN = 6
+
+# A side whose own paragraph's part is more than this fraction edited contradicts a place.
+CONTRADICTED = 0.5
+
 # As in briefing.core.anchoring (which imports this module).
 CONTEXT_CHARS = 32
 
@@ -79,12 +89,14 @@ class Candidate:
     start: int
     end: int
     quote_edits: int
-    prefix_edits: int
-    suffix_edits: int
+    prefix_edits: float
+    suffix_edits: float
+    strong: int  # context sides recognisably there: 0, 1 or 2
+    contradicted: int  # context sides whose own paragraph's part is mostly not there
     site: bool = False
 
     @property
-    def cost(self) -> int:
+    def cost(self) -> float:
         return self.quote_edits + self.prefix_edits + self.suffix_edits
 
 
@@ -122,105 +134,221 @@ def _bigram_bound(pattern: str, bigrams: frozenset[str], window: str) -> int:
     return max(0, math.ceil((len(pattern) - 1 - shared) / 2))
 
 
+class _Side:
+    """One context side, as the text *before* positions of ``text``: the prefix on the text,
+    or the suffix reversed on the text reversed (so one piece of code serves both).
+
+    ``near`` is the part of the side within the passage's own paragraph (the side's end
+    beyond its paragraph break), or ``None`` when the side has no break. Paragraphs move
+    about, so what lies beyond a break is weaker evidence: a side's cost is the lower of its
+    edits and ``near``'s edits plus :data:`FAR` per character beyond the break, and a side
+    whose near part has at least :data:`NEAR_MIN` characters is strong where that part is."""
+
+    def __init__(self, text: str, pattern: str, near: str | None, cut: bool) -> None:
+        self.text, self.pattern, self.cut = text, pattern, cut
+        self.full = EditPattern(pattern)
+        self.length = len(pattern) + (BOUNDARY if cut else 0)
+        self.near = near if near is not None and len(near) < len(pattern) else None
+        near = self.near or ""
+        self.near_pattern = EditPattern(near)
+        self.far = FAR * (self.length - len(near))
+        self.bigrams = frozenset(pattern[i : i + 2] for i in range(len(pattern) - 1))
+        self.near_bigrams = frozenset(near[i : i + 2] for i in range(len(near) - 1))
+        # What must be there for the side to be strong: its near part if long enough.
+        self.by_near = len(near) >= NEAR_MIN
+        self.budget = STRONG * (len(near) if self.by_near else self.length)
+
+    def _full_costs(self, lo: int, hi: int) -> list[float]:
+        """A whole side may match with its far end anywhere; a side cut by the text's start
+        either matches the whole text before ``x`` or costs :data:`BOUNDARY` more."""
+        text, size = self.text, len(self.pattern)
+        first = max(0, lo - 2 * size)
+        free = self.full.scan(text[first:hi]) if size else []
+        costs: list[float] = [
+            min(size, free[x - first - 1]) if size and x > first else size
+            for x in range(lo, hi + 1)
+        ]
+        if self.cut:
+            anchored = self.full.scan(text[: min(hi, size + self.length)], anchored=True)
+            for i, x in enumerate(range(lo, hi + 1)):
+                whole = (anchored[x - 1] if x else size) if x - size <= self.length else math.inf
+                costs[i] = min(costs[i] + BOUNDARY, whole, self.length)
+        return costs
+
+    def _free_costs(self, pattern: EditPattern, lo: int, hi: int) -> list[int]:
+        """Edits of ``pattern`` against the text ending at each ``x`` (its far end free)."""
+        size = pattern.length
+        first = max(0, lo - 2 * size)
+        free = pattern.scan(self.text[first:hi]) if size else []
+        return [
+            min(size, free[x - first - 1]) if size and x > first else size
+            for x in range(lo, hi + 1)
+        ]
+
+    def _near_costs(self, lo: int, hi: int) -> list[int]:
+        return self._free_costs(self.near_pattern, lo, hi)
+
+    def contradicted(self, x: int) -> bool:
+        """Whether the side's text within the passage's paragraph (all of it when it has no
+        break, else its near part), if at least :data:`NEAR_MIN` long, is mostly not there:
+        the passage's own surroundings say this is another place."""
+        pattern = self.full if self.near is None else self.near_pattern
+        if pattern.length < NEAR_MIN:
+            return False
+        size = pattern.length
+        if pattern is self.full and x >= size and self.text.startswith(self.pattern, x - size):
+            return False
+        return self._free_costs(pattern, x, x)[0] > CONTRADICTED * pattern.length
+
+    def costs(self, lo: int, hi: int) -> list[float]:
+        """The side's cost where it ends at each ``x`` in ``[lo, hi]``, at most its length."""
+        costs = self._full_costs(lo, hi)
+        if self.near is None:
+            return costs
+        return [min(c, n + self.far) for c, n in zip(costs, self._near_costs(lo, hi), strict=True)]
+
+    def _anchor_costs(self, lo: int, hi: int) -> list[float]:
+        return (
+            [float(c) for c in self._near_costs(lo, hi)]
+            if self.by_near
+            else self._full_costs(lo, hi)
+        )
+
+    def cost(self, x: int) -> float:
+        size = len(self.pattern)
+        if size and not self.cut and x >= size and self.text.startswith(self.pattern, x - size):
+            return 0
+        return self.costs(x, x)[0]
+
+    def strong(self, x: int) -> bool:
+        return self._anchor_costs(x, x)[0] <= self.budget
+
+    def bound(self, x: int) -> float:
+        """A cheap lower bound on ``cost(x)``."""
+        if self.cut or not self.pattern:
+            return 0
+        size = len(self.pattern)
+        low: float = _bigram_bound(self.pattern, self.bigrams, self.text[max(0, x - 2 * size) : x])
+        if self.near is not None:
+            window = self.text[max(0, x - 2 * len(self.near)) : x]
+            low = min(low, _bigram_bound(self.near, self.near_bigrams, window) + self.far)
+        return low
+
+    def _strong_ranges(self) -> list[tuple[int, int]]:
+        """Ranges of positions ``x`` that may be strong: around the unchanged pieces of what
+        must be there (pigeonhole), and beside the text's start for a cut side."""
+        n = len(self.text)
+        if self.by_near:
+            pattern, k = self.near or "", math.floor(self.budget)
+        else:
+            pattern, k = self.pattern, math.floor(self.budget - (BOUNDARY if self.cut else 0))
+        ranges: list[tuple[int, int]] = []
+        if self.cut and not self.by_near:  # matched whole against the text's start
+            size, whole = len(self.pattern), math.floor(self.budget)
+            ranges.append((max(0, size - whole), min(n, size + whole)))
+        if pattern and k >= 0:
+            for offset, piece in _pieces(pattern, k + 1):
+                for hit in _occurrences(self.text, piece) if piece else []:
+                    end = hit - offset + len(pattern)
+                    ranges.append((max(0, end - k), min(n, end + k)))
+        return _merge(ranges)
+
+    def strong_points(self) -> list[int]:
+        """In each run of strong positions, those where what must be there matches best."""
+        points: list[int] = []
+        for lo, hi in self._strong_ranges():
+            run: list[tuple[int, float]] = []
+            costs = self._anchor_costs(lo, hi)
+            for x, cost in [*zip(range(lo, hi + 1), costs, strict=True), (-1, math.inf)]:
+                if cost <= self.budget:
+                    run.append((x, cost))
+                elif run:
+                    fewest = min(c for _, c in run)
+                    points += [p for p, c in run if c == fewest]
+                    run = []
+        return points
+
+
 class Evidence:
     """One selector against one folded text: edit costs of the quote and of each context
     side at any place, and the candidate spans."""
 
     def __init__(
-        self, folded: Folded, quote: str, prefix: str, suffix: str, cut: tuple[bool, bool]
+        self,
+        folded: Folded,
+        quote: str,
+        context: tuple[str, str],
+        near: tuple[str | None, str | None],
+        cut: tuple[bool, bool],
     ) -> None:
-        """``quote``, ``prefix`` and ``suffix`` are folded; ``cut`` says whether the prefix
-        was cut by the start of the old text and the suffix by its end."""
+        """``quote`` and the ``context`` (prefix, suffix) are folded; ``near`` are their
+        parts within the passage's paragraph (``None``: no paragraph break in that side);
+        ``cut`` says whether the prefix was cut by the start of the old text and the suffix
+        by its end."""
         self.text = folded.text
-        self.quote, self.prefix, self.suffix = quote, prefix, suffix
-        self.prefix_cut, self.suffix_cut = cut
+        self.quote = quote
         self.quote_pattern = EditPattern(quote)
         self.reversed_quote = EditPattern(quote[::-1])
-        self.prefix_pattern = EditPattern(prefix)
-        self.reversed_prefix = EditPattern(prefix[::-1])
-        self.reversed_suffix = EditPattern(suffix[::-1])
-        self.prefix_side = len(prefix) + (BOUNDARY if self.prefix_cut else 0)
-        self.suffix_side = len(suffix) + (BOUNDARY if self.suffix_cut else 0)
-        self.prefix_bigrams = frozenset(prefix[i : i + 2] for i in range(len(prefix) - 1))
-        self.suffix_bigrams = frozenset(suffix[i : i + 2] for i in range(len(suffix) - 1))
+        prefix, suffix = context
+        near_prefix, near_suffix = near
+        self.before = _Side(self.text, prefix, near_prefix, cut[0])
+        self.after = _Side(
+            self.text[::-1],
+            suffix[::-1],
+            None if near_suffix is None else near_suffix[::-1],
+            cut[1],
+        )
+        self.prefix_side, self.suffix_side = self.before.length, self.after.length
 
     # -- context costs ---------------------------------------------------------------------
 
-    def prefix_costs(self, lo: int, hi: int) -> list[int]:
-        """Edits of the stored prefix against the text ending at each ``x`` in ``[lo, hi]``,
-        at most the side's length. A full prefix may match with its far end anywhere; a cut
-        one either matches the whole text before ``x`` or costs :data:`BOUNDARY` more."""
-        text, size = self.text, len(self.prefix)
-        first = max(0, lo - 2 * size)
-        free = self.prefix_pattern.scan(text[first:hi]) if size else []
-        costs = [
-            min(size, free[x - first - 1]) if size and x > first else size
-            for x in range(lo, hi + 1)
-        ]
-        if not self.prefix_cut:
-            return costs
-        anchored = self.prefix_pattern.scan(text[: min(hi, size + self.prefix_side)], anchored=True)
-        for i, x in enumerate(range(lo, hi + 1)):
-            whole = (anchored[x - 1] if x else size) if x - size <= self.prefix_side else math.inf
-            costs[i] = int(min(costs[i] + BOUNDARY, whole, self.prefix_side))
-        return costs
+    def prefix_costs(self, lo: int, hi: int) -> list[float]:
+        """The prefix's cost where it ends at each ``x`` in ``[lo, hi]``."""
+        return self.before.costs(lo, hi)
 
-    def suffix_costs(self, lo: int, hi: int) -> list[int]:
-        """Edits of the stored suffix against the text starting at each ``e`` in
-        ``[lo, hi]``; the mirror image of :meth:`prefix_costs`."""
-        text, size, n = self.text, len(self.suffix), len(self.text)
-        last = min(n, hi + 2 * size)
-        free = self.reversed_suffix.scan(text[lo:last][::-1]) if size else []
-        costs = [
-            min(size, free[last - e - 1]) if size and e < last else size for e in range(lo, hi + 1)
-        ]
-        if not self.suffix_cut:
-            return costs
-        first = max(lo, n - size - self.suffix_side)
-        anchored = self.reversed_suffix.scan(text[first:][::-1], anchored=True)
-        for i, e in enumerate(range(lo, hi + 1)):
-            if e < first:
-                whole: float = math.inf
-            else:
-                whole = anchored[n - e - 1] if e < n else size
-            costs[i] = int(min(costs[i] + BOUNDARY, whole, self.suffix_side))
-        return costs
+    def suffix_costs(self, lo: int, hi: int) -> list[float]:
+        """The suffix's cost where it starts at each ``e`` in ``[lo, hi]``."""
+        n = len(self.text)
+        return self.after.costs(n - hi, n - lo)[::-1]
 
-    def prefix_cost(self, x: int) -> int:
-        size = len(self.prefix)
-        if (
-            size
-            and not self.prefix_cut
-            and x >= size
-            and self.text.startswith(self.prefix, x - size)
-        ):
-            return 0
-        return self.prefix_costs(x, x)[0]
+    def prefix_cost(self, x: int) -> float:
+        return self.before.cost(x)
 
-    def suffix_cost(self, e: int) -> int:
-        if self.suffix and not self.suffix_cut and self.text.startswith(self.suffix, e):
-            return 0
-        return self.suffix_costs(e, e)[0]
+    def suffix_cost(self, e: int) -> float:
+        return self.after.cost(len(self.text) - e)
 
-    def context_bound(self, start: int, end: int) -> int:
+    def context_bound(self, start: int, end: int) -> float:
         """A cheap lower bound on ``prefix_cost(start) + suffix_cost(end)``."""
-        text, lp, ls = self.text, len(self.prefix), len(self.suffix)
-        low = 0
-        if lp and not self.prefix_cut:
-            low += _bigram_bound(
-                self.prefix, self.prefix_bigrams, text[max(0, start - 2 * lp) : start]
-            )
-        if ls and not self.suffix_cut:
-            low += _bigram_bound(self.suffix, self.suffix_bigrams, text[end : end + 2 * ls])
-        return low
+        return self.before.bound(start) + self.after.bound(len(self.text) - end)
 
     def candidate(
         self, start: int, end: int, quote_edits: int | None = None, *, site: bool = False
     ) -> Candidate:
         if quote_edits is None:
             quote_edits = self.quote_pattern.distance(self.text[start:end])
+        return self._candidate(start, end, quote_edits, None, None, site)
+
+    def _candidate(
+        self,
+        start: int,
+        end: int,
+        quote_edits: int,
+        prefix: float | None,
+        suffix: float | None,
+        site: bool,
+    ) -> Candidate:
+        n = len(self.text)
+        strong = self.before.strong(start) + self.after.strong(n - end)
+        contradicted = self.before.contradicted(start) + self.after.contradicted(n - end)
         return Candidate(
-            start, end, quote_edits, self.prefix_cost(start), self.suffix_cost(end), site
+            start,
+            end,
+            quote_edits,
+            self.prefix_cost(start) if prefix is None else prefix,
+            self.suffix_cost(end) if suffix is None else suffix,
+            strong,
+            contradicted,
+            site,
         )
 
     # -- exact occurrences -----------------------------------------------------------------
@@ -230,46 +358,6 @@ class Evidence:
         return [(x, x + m) for x in _occurrences(self.text, self.quote)]
 
     # -- sites: found from the context -----------------------------------------------------
-
-    def _strong_ranges(
-        self, pattern: str, side: int, cut_at: int | None, *, ends: bool
-    ) -> list[tuple[int, int]]:
-        """Ranges of positions where a context side could be strong: around the unchanged
-        pieces of ``pattern`` (positions are where it ends if ``ends``, else where it
-        starts), and near ``cut_at``, the text boundary, for a cut side."""
-        n, size = len(self.text), len(pattern)
-        budget = math.floor(STRONG * side)
-        free_budget = budget - (BOUNDARY if cut_at is not None else 0)
-        ranges: list[tuple[int, int]] = []
-        if cut_at is not None:  # the side matched whole against the text's boundary
-            at = cut_at + size if ends else cut_at - size
-            ranges.append((max(0, at - budget), min(n, at + budget)))
-        if size and free_budget >= 0:
-            for offset, piece in _pieces(pattern, free_budget + 1):
-                if not piece:
-                    continue
-                for hit in _occurrences(self.text, piece):
-                    anchor = hit - offset + (size if ends else 0)
-                    ranges.append((max(0, anchor - free_budget), min(n, anchor + free_budget)))
-        return _merge(ranges)
-
-    def _strong_points(self, ranges: list[tuple[int, int]], costs, budget: int) -> list[int]:
-        """In each run of positions within ``budget``, those with the run's fewest edits."""
-        points: list[int] = []
-        for lo, hi in ranges:
-            run: list[tuple[int, int]] = []
-            for position, cost in zip(range(lo, hi + 1), [*costs(lo, hi)], strict=True):
-                if cost <= budget:
-                    run.append((position, cost))
-                    continue
-                if run:
-                    fewest = min(c for _, c in run)
-                    points += [p for p, c in run if c == fewest]
-                    run = []
-            if run:
-                fewest = min(c for _, c in run)
-                points += [p for p, c in run if c == fewest]
-        return points
 
     def context_sites(self) -> list[Candidate]:
         """For every place where the prefix ends or the suffix starts recognisably, the span
@@ -281,39 +369,27 @@ class Evidence:
         reach = m + max(m // 2, 2 * CONTEXT_CHARS)
         found: dict[tuple[int, int], Candidate] = {}
 
-        prefix_ranges = self._strong_ranges(
-            self.prefix, self.prefix_side, 0 if self.prefix_cut else None, ends=True
-        )
-        for x in self._strong_points(
-            prefix_ranges, self.prefix_costs, math.floor(STRONG * self.prefix_side)
-        ):
+        for x in self.before.strong_points():
             hi = min(n, x + reach)
             edits = [m, *self.quote_pattern.scan(text[x:hi], anchored=True)]
             suffix = self.suffix_costs(x, hi)
             end = min(range(x, hi + 1), key=lambda e: (edits[e - x] + suffix[e - x], edits[e - x]))
-            found.setdefault(
-                (x, end),
-                Candidate(x, end, edits[end - x], self.prefix_cost(x), suffix[end - x], True),
-            )
+            if (x, end) not in found:
+                found[(x, end)] = self._candidate(
+                    x, end, edits[end - x], None, suffix[end - x], True
+                )
 
-        suffix_ranges = self._strong_ranges(
-            self.suffix, self.suffix_side, n if self.suffix_cut else None, ends=False
-        )
-        for y in self._strong_points(
-            suffix_ranges, self.suffix_costs, math.floor(STRONG * self.suffix_side)
-        ):
+        for y in (n - point for point in self.after.strong_points()):
             lo = max(0, y - reach)
             edits = [m, *self.reversed_quote.scan(text[lo:y][::-1], anchored=True)]
             prefix = self.prefix_costs(lo, y)
             start = min(
                 range(lo, y + 1), key=lambda s: (edits[y - s] + prefix[s - lo], edits[y - s])
             )
-            found.setdefault(
-                (start, y),
-                Candidate(
-                    start, y, edits[y - start], prefix[start - lo], self.suffix_cost(y), True
-                ),
-            )
+            if (start, y) not in found:
+                found[(start, y)] = self._candidate(
+                    start, y, edits[y - start], prefix[start - lo], None, True
+                )
 
         # An exact occurrence next to a site may beat the site's own span (an insertion at
         # the passage's edge is cheaper as a context edit than as a quote edit).

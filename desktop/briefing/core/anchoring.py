@@ -37,10 +37,11 @@ code points (:func:`similarity`).
 
 from __future__ import annotations
 
+import bisect
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from briefing.core.anchor_search import STRONG, Candidate, Evidence, Folded, fold, fold_text
+from briefing.core.anchor_search import Candidate, Evidence, Folded, fold, fold_text
 from briefing.core.edit_distance import EditPattern
 from briefing.core.model import TextSelector
 
@@ -50,8 +51,13 @@ CONTEXT_CHARS = 32
 STEP = 0.15
 # ...but a placement is never less similar to the quote than this.
 FLOOR = 0.5
-# A placement with no strong context side needs a quote (whitespace removed) this long.
+# A placement keeping fewer characters of the quote than this needs its context unchanged.
+KEPT = 2
+# A placement with no strong context side needs a quote (whitespace removed) this long, and
+# no context side contradicting it (see anchor_search.CONTRADICTED)...
 MIN_BARE = 8
+# ...unless the quote is this long: then it is distinctive enough on its own.
+MIN_ALONE = 24
 # The most that distance from the expected place costs, in edited characters, reached at
 # NEAR characters: nearness breaks ties, it does not outvote the context.
 POSITION = 4.0
@@ -119,8 +125,8 @@ class _Judged:
 
     candidate: Candidate
     distance: int  # raw characters from the nearest expected start
-    strong: int  # context sides at most STRONG edited: 0, 1 or 2
-    context: int  # context characters that match (side lengths minus their edits)
+    strong: int  # strong context sides less contradicting ones: 0, 1 or 2
+    context: float  # context characters that match (side lengths minus their costs)
     accepted: bool
 
     @property
@@ -143,13 +149,30 @@ class _Judge:
     ) -> None:
         cut = (len(selector.prefix) < CONTEXT_CHARS, len(selector.suffix) < CONTEXT_CHARS)
         prefix, quote, suffix = selector.prefix, selector.quote, selector.suffix
+        # The contexts' parts within the passage's paragraph (blocks are joined by "\n").
+        near_prefix = prefix[prefix.rfind("\n") + 1 :] if "\n" in prefix else None
+        near_suffix = suffix[: suffix.find("\n")] if "\n" in suffix else None
+        self.text = text
+        # A paragraph short enough for both contexts to reach past it: (its text, the quote's
+        # offset in it).
+        # The text's start and end are paragraph breaks too.
+        head = prefix if near_prefix is None and cut[0] else near_prefix
+        tail = suffix if near_suffix is None and cut[1] else near_suffix
+        self.paragraph = None if head is None or tail is None else (head + quote + tail, len(head))
+        shape = fold
         if quote.strip():
             self.folded = fold_text(text)
-            prefix, quote, suffix = fold(prefix), fold(quote), fold(suffix)
         else:  # a quote of whitespace only can only be found in the text as it is
             self.folded = Folded(text, tuple(range(len(text) + 1)))
-        self.quote = quote
-        self.evidence = Evidence(self.folded, quote, prefix, suffix, cut)
+            shape = str
+        self.quote = shape(quote)
+        self.evidence = Evidence(
+            self.folded,
+            self.quote,
+            (shape(prefix), shape(suffix)),
+            tuple(None if part is None else shape(part) for part in (near_prefix, near_suffix)),
+            cut,
+        )
         self.bare_edits = (1.0 - threshold) * len(self.quote) + _EPSILON
         self.most_edits = max(1.0 - threshold, 1.0 - FLOOR) * len(self.quote) + _EPSILON
         # Edits after the passage leave it in place, edits before it move it by the whole
@@ -170,20 +193,18 @@ class _Judge:
 
     def judge(self, candidate: Candidate) -> _Judged:
         ev, m = self.evidence, len(self.quote)
-        strong = 0
-        for side, edits in (
-            (ev.prefix_side, candidate.prefix_edits),
-            (ev.suffix_side, candidate.suffix_edits),
-        ):
-            strong += side > 0 and edits <= STRONG * side
-        allowed = min(self.most_edits, self.bare_edits + STEP * strong * m)
+        support = max(0, candidate.strong - candidate.contradicted)
+        allowed = min(self.most_edits, self.bare_edits + STEP * support * m)
+        # Of a quote this short that little is left: its context must be there unchanged.
+        barely = m - candidate.quote_edits < KEPT and candidate.quote_edits > 0
         accepted = (
             candidate.end > candidate.start
             and candidate.quote_edits <= allowed
-            and (strong > 0 or m >= MIN_BARE)
+            and not (barely and candidate.prefix_edits + candidate.suffix_edits > 0)
+            and (support > 0 or m >= MIN_ALONE or (m >= MIN_BARE and candidate.contradicted == 0))
         )
         context = ev.prefix_side - candidate.prefix_edits + ev.suffix_side - candidate.suffix_edits
-        return _Judged(candidate, self.distance(candidate.start), strong, context, accepted)
+        return _Judged(candidate, self.distance(candidate.start), support, context, accepted)
 
 
 def reanchor(
@@ -240,7 +261,9 @@ def _unchanged(text: str, selector: TextSelector) -> bool:
 def _decide(judge: _Judge) -> Candidate | None:
     """The accepted candidate with the best rank, unless a framed place vetoes it."""
     ev, m = judge.evidence, len(judge.quote)
-    judged = [judge.judge(site) for site in ev.context_sites()]
+    paragraphs = _whole_paragraphs(judge)
+    spans = {(c.start, c.end): c for c in [*ev.context_sites(), *paragraphs]}  # last one wins
+    judged = [judge.judge(candidate) for candidate in spans.values()]
     seen = {(j.candidate.start, j.candidate.end) for j in judged}
 
     def best() -> _Judged | None:
@@ -274,7 +297,26 @@ def _decide(judge: _Judge) -> Candidate | None:
     winner = best()
     if winner is None:
         return None
+    if winner.candidate in paragraphs:  # its own paragraph, moved: no site says otherwise
+        return winner.candidate
     return _check_sites(judged, winner)
+
+
+def _whole_paragraphs(judge: _Judge) -> list[Candidate]:
+    """The quote where its whole short paragraph still stands as a paragraph: both sides are
+    then strong (the paragraph's breaks are context too), wherever the paragraph moved."""
+    if judge.paragraph is None or not judge.paragraph[0].strip():
+        return []
+    line, offset = judge.paragraph
+    text, folded, m = judge.text, judge.folded, len(judge.quote)
+    found = []
+    for at in find_occurrences(text, line):
+        end = at + len(line)
+        if (at == 0 or text[at - 1] == "\n") and (end == len(text) or text[end] == "\n"):
+            start = bisect.bisect_left(folded.offsets, at + offset)
+            candidate = judge.evidence.candidate(start, start + m, 0, site=True)
+            found.append(replace(candidate, strong=2, contradicted=0))
+    return found
 
 
 def _check_sites(judged: list[_Judged], winner: _Judged) -> Candidate | None:
@@ -289,7 +331,11 @@ def _check_sites(judged: list[_Judged], winner: _Judged) -> Candidate | None:
         if item.candidate.site
         and not _overlap(item.candidate, winner.candidate)
         and (
-            (item.context >= winner.context and item.distance < winner.distance)
+            (
+                item.strong == 2
+                and item.context >= winner.context
+                and item.distance < winner.distance
+            )
             or (
                 not item.accepted
                 and (item.context >= winner.context + VETO or item.strong > winner.strong)
