@@ -123,3 +123,16 @@ def test_xhtml_page_with_xml_declaration(tmp_path: Path) -> None:
     assert (
         canonical_text(draft.body) == "The sanctions were tightened again in 2024, officials said."
     )
+
+
+def test_metadata_from_json_ld_without_context(tmp_path: Path) -> None:
+    page = """<html lang="ja"><head>
+<script type="application/ld+json">{"@type": "NewsArticle", "headline": "停戦監視の枠組み",
+ "author": [{"@type": "Person", "name": "田中 一"}, {"name": "佐藤 花子"}],
+ "publisher": {"@type": "Organization", "name": "朝日新聞"},
+ "datePublished": "2025-11-02T08:00:00+09:00"}</script>
+</head><body><p>停戦監視の枠組みについて、関係国の協議が続いている。</p></body></html>"""
+    draft = _read(tmp_path, page.encode("utf-8"))
+    assert draft.title == "停戦監視の枠組み"
+    assert (draft.author, draft.source) == ("田中 一、佐藤 花子", "朝日新聞")
+    assert draft.published == date(2025, 11, 2)

@@ -101,3 +101,24 @@ def test_pdf_without_text_layer(typeset: Typeset) -> None:
     with pytest.raises(ImportFailure) as caught:
         read_document(path)
     assert caught.value.reason == "no text layer (scanned PDF?)"
+
+
+def test_qt_printed_pdf_radicals_folded_and_first_heading_kept(
+    qapp: object, tmp_path: Path
+) -> None:
+    """Qt's text layer names Kangxi radicals for ideographs (⽇ for 日, see PLATFORM-NOTES);
+    a PDF whose metadata title is not its first heading keeps that heading as text."""
+    from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
+
+    path = tmp_path / "qt.pdf"
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A5))
+    writer.setTitle("対露制裁メモ")
+    document = QTextDocument()
+    document.setHtml("<h2>はじめに</h2>" + f"<p>{JAPANESE}</p>" * 12)
+    document.print_(writer)
+    del writer  # the file is complete once the writer is gone
+    draft = read_document(path)
+    assert draft.title == "対露制裁メモ"
+    assert [b.text for b in parse_blocks(draft.body)] == ["はじめに"] + [JAPANESE] * 12
+    assert [page.label for page in draft.pages] == ["1", "2"]

@@ -9,6 +9,7 @@ styles, navigation, header, footer and asides is used instead.
 from __future__ import annotations
 
 import codecs
+import json
 import logging
 import re
 from pathlib import Path
@@ -52,6 +53,7 @@ def read_html(path: Path, data: bytes) -> ArticleDraft:
     except (etree.ParserError, ValueError) as exc:
         raise ImportFailure(path, "not readable as HTML") from exc
     meta = trafilatura.extract_metadata(html)
+    linked = _linked_data(root)  # before the pruning: it lives in <script>
     _prune(root)
     body = trafilatura.extract(
         lxml.html.tostring(root, encoding="unicode"),
@@ -73,16 +75,51 @@ def read_html(path: Path, data: bytes) -> ArticleDraft:
         elif paragraphs and paragraphs[0] == title:
             paragraphs = paragraphs[1:]
         markdown = paragraphs_to_markdown(paragraphs)
+    published = (meta.date if meta else None) or linked.get("date")
     return ArticleDraft(
-        title=title,
+        title=title or _one_line(linked.get("title")),
         body=markdown,
-        source=_one_line(meta.sitename if meta else None),
-        author=_one_line(meta.author if meta else None),
+        source=_one_line((meta.sitename if meta else None) or linked.get("source")),
+        author=_one_line((meta.author if meta else None) or linked.get("author")),
         url=_one_line(meta.url if meta else None),
-        published=parse_date(meta.date) if meta and meta.date else None,
+        published=parse_date(published[:10]) if published else None,
         language=_one_line(root.get("lang") or root.get("xml:lang")),
         origin=str(path),
     )
+
+
+def _linked_data(root: lxml.html.HtmlElement) -> dict[str, str]:
+    """Title, author, publisher and date from the page's JSON-LD (schema.org ``Article``,
+    ``NewsArticle``, ``Report``…), for what trafilatura's metadata left empty: it skips
+    JSON-LD without ``@context``, which many Japanese news sites write."""
+    found: dict[str, str] = {}
+    for script in root.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        items = data if isinstance(data, list) else data.get("@graph", [data])
+        for item in items:
+            if not isinstance(item, dict) or not re.search(
+                r"Article|Report|Posting", str(item.get("@type", ""))
+            ):
+                continue
+            found.setdefault("title", _ld_text(item.get("headline") or item.get("name")))
+            found.setdefault("author", _ld_text(item.get("author")))
+            found.setdefault("source", _ld_text(item.get("publisher")))
+            found.setdefault("date", _ld_text(item.get("datePublished")))
+    return {key: value for key, value in found.items() if value}
+
+
+def _ld_text(value: object) -> str:
+    """A JSON-LD value as text: a string, an object's ``name``, a list's names joined."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return _ld_text(value.get("name"))
+    if isinstance(value, list):
+        return "、".join(filter(None, (_ld_text(v) for v in value)))
+    return ""
 
 
 def _decode(path: Path, data: bytes) -> str:

@@ -19,8 +19,9 @@ import pypdfium2.raw as pdfium_c
 
 from briefing.core.model import ArticleDraft
 from briefing.core.normalize import clean_imported_text
-from briefing.core.page_layout import analyse
+from briefing.core.page_layout import LaidBlock, analyse
 from briefing.core.page_text import Glyph, PageGlyphs, page_lines
+from briefing.core.text_layout import rejoin_ligatures
 from briefing.importers.blocks import blocks_to_markdown
 from briefing.importers.failure import ImportFailure
 from briefing.importers.paragraphs import split_title
@@ -48,7 +49,15 @@ def read_pdf(path: Path, data: bytes | None = None) -> ArticleDraft:
         raise ImportFailure(path, "no text layer (scanned PDF?)")
     layout = analyse(lines)
     blocks = layout.blocks
-    title = meta.get("Title", "") or layout.title
+    for block in blocks:
+        # Radicals for ideographs (Qt's text layer), "Intensifi ed" where a PDF broke a word.
+        block.text = rejoin_ligatures(clean_imported_text(block.text))
+    title = meta.get("Title", "") or clean_imported_text(layout.title)
+    shown = clean_imported_text(layout.title)
+    if title and shown and shown not in title and title not in shown:
+        # The document's own title differs from the first page's large heading: that
+        # heading is text of the article, kept as its first heading.
+        blocks.insert(0, LaidBlock("heading", shown, level=2))
     if not title:
         first = next((b for b in blocks if b.kind in ("heading", "paragraph")), None)
         if first is not None:
@@ -62,7 +71,7 @@ def read_pdf(path: Path, data: bytes | None = None) -> ArticleDraft:
     return ArticleDraft(
         title=title,
         body=body,
-        author=meta.get("Author", "") or layout.author,
+        author=meta.get("Author", "") or clean_imported_text(layout.author),
         published=pdf_date(meta.get("CreationDate", "")),
         origin=str(path),
         pages=starts,
