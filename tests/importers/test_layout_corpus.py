@@ -103,3 +103,19 @@ def test_pasted_seeds_against_their_curated_versions(seed: str, curated: str, le
     result = score(_body(parse_blocks(draft.body)), _body(parse_blocks(body)))
     assert result.precision >= least and result.recall >= least, result
     assert draft.title == fields["title"]
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_pasted_text_knows_the_pages_too(name: str) -> None:
+    """pdftotext keeps the page breaks (form feeds) and the printed numbers: the pasted
+    text's pages start where the PDF's do, give or take a line cut by the extractor."""
+    from briefing.core.markdown import canonical_text
+
+    pasted, _ = _import(name, ".txt")
+    pdf, _ = _import(name, ".pdf")
+    text, pdf_text = canonical_text(pasted.body), canonical_text(pdf.body)
+    assert [p.label for p in pasted.pages] == [p.label for p in pdf.pages]
+    for mine, theirs in zip(pasted.pages, pdf.pages, strict=True):
+        if mine.offset:  # the first page starts at 0 in both
+            start = text[mine.offset : mine.offset + 4]
+            assert start in pdf_text[max(0, theirs.offset - 4) : theirs.offset + 8], (mine, theirs)

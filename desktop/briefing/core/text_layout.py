@@ -356,3 +356,30 @@ def rejoin_ligatures(text: str) -> str:
         return head + ligature + tail
 
     return _BROKEN_LIGATURE.sub(join, text)
+
+
+def page_marks(text: str) -> list[tuple[int, str, str]]:
+    """Where the pages of pasted ``text`` (separated by form feeds) begin: for each page,
+    ``(index, printed number or "", its first lines of text)``. A running head (the same
+    first line on most pages, digits aside) and a page-number line are not text."""
+    pages = [
+        [line.strip() for line in page.split("\n") if line.strip()] for page in text.split("\f")
+    ]
+    if len(pages) < 2:
+        return []
+    tops = [re.sub(r"\d+", "#", page[0]) for page in pages if page]
+    marks = []
+    for index, page in enumerate(pages):
+        label = ""
+        for line in page[:2] + page[-1:]:  # under a running head, or at the foot
+            if _PAGE_NUMBER.fullmatch(line):
+                label = re.sub(r"\D", "", line)
+        body = [
+            line
+            for line in page
+            if not _PAGE_NUMBER.fullmatch(line)
+            and not (line is page[0] and tops.count(re.sub(r"\d+", "#", line)) > len(pages) // 2)
+        ]
+        if body:
+            marks.append((index, label, "\n".join(body[:3])))
+    return marks

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing.core.model import ArticleDraft
+from briefing.core.markdown import canonical_text
+from briefing.core.model import ArticleDraft, PageStart
 from briefing.core.page_layout import LaidBlock
-from briefing.core.reflow import needs_reflow, reflow
-from briefing.core.text_layout import classify, prepare, rejoin_ligatures
+from briefing.core.reflow import list_item_text, needs_reflow, reflow, repair_inline
+from briefing.core.text_layout import classify, page_marks, prepare, rejoin_ligatures
 from briefing.importers.blocks import blocks_to_markdown
 from briefing.importers.front_matter import DraftFields, draft_fields, split_front_matter
 from briefing.importers.paragraphs import (
@@ -63,4 +64,27 @@ def _from_pdf_text(path: Path, body: str, title: str, values: DraftFields) -> Ar
     markdown, _ = blocks_to_markdown(blocks)
     values["author"] = values.get("author") or head.author
     values["published"] = values.get("published") or head.published
-    return ArticleDraft(title=title, body=markdown, origin=str(path), **values)
+    pages = _page_starts(canonical_text(markdown), page_marks(prepared))
+    return ArticleDraft(title=title, body=markdown, origin=str(path), pages=pages, **values)
+
+
+def _page_starts(text: str, marks: list[tuple[int, str, str]]) -> tuple[PageStart, ...]:
+    """Each page's start in the canonical ``text``: where its first line of text went (the
+    reflow only joins lines and drops invented spaces, so a line's repaired start is found
+    in order; the next line is tried when the first left the body, as a title or a note).
+    The first page starts at 0; a page none of whose first lines is found is left out."""
+    starts: list[PageStart] = []
+    cursor = 0
+    for index, label, lines in marks:
+        label = label or str(index + 1)
+        if index == 0:
+            starts.append(PageStart(0, label))
+            continue
+        for line in lines.split("\n"):
+            probe = repair_inline(list_item_text(line))[:16]  # no bullet in the text
+            found = text.find(probe, cursor) if len(probe) >= 4 else -1
+            if found >= 0:
+                starts.append(PageStart(found, label))
+                cursor = found + 1
+                break
+    return tuple(starts)
