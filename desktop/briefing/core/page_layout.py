@@ -153,7 +153,9 @@ def _drop_furniture(pages: list[list[Line]], m: _Metrics, labels: list[str]) -> 
                 exact_number = _PAGE_NUMBER.fullmatch(line.text.strip()) is not None
                 # A caption may sit alone at the foot of a page, small and set apart too.
                 caption = _PHOTO_CREDIT.search(line.text) or _CAPTION_START.match(line.text)
-                small = small and not caption and attempt == 0
+                # So may a one-line footnote, on a page without a number under it.
+                note = bool(line.markers and line.markers[0][0] == 0)
+                small = small and not caption and not note and attempt == 0
                 if not (apart and (small or exact_number or repeated)):
                     break
                 if number and not labels[index]:
@@ -329,6 +331,7 @@ def _continues(current: list[Line], kind: str, line: Line, line_kind: str, m: _M
             and same_page
             and abs(line.size - last.size) < 0.3
             and gap < 1.45 * max(m.pitch, line.size * 1.2)
+            and heading_scheme(line.text.strip()) is None  # （1） under 1．: a heading of its own
         )
     if line_kind != "body" or is_list_item(line.text.strip()):
         return False
