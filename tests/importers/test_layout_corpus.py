@@ -119,3 +119,29 @@ def test_pasted_text_knows_the_pages_too(name: str) -> None:
         if mine.offset:  # the first page starts at 0 in both
             start = text[mine.offset : mine.offset + 4]
             assert start in pdf_text[max(0, theirs.offset - 4) : theirs.offset + 8], (mine, theirs)
+
+
+@pytest.mark.parametrize("form_feeds", [True, False])
+def test_seed_003_with_running_heads_and_page_numbers_added(
+    tmp_path: Path, form_feeds: bool
+) -> None:
+    """Seed 003 cut into pages of 60 lines, each after the first under a running head and
+    each over its page number, with and without form feeds between the pages (text pasted
+    from a viewer loses them): the curated paragraphs still, and no running head left."""
+    from briefing.importers.front_matter import split_front_matter
+
+    lines = (DATA / "seeds" / "003_b498de3909962400.txt").read_text(encoding="utf-8").split("\n")
+    pages = []
+    for number, start in enumerate(range(0, len(lines), 60)):
+        head = ["第2章 NATOとウクライナ", ""] if number else []
+        pages.append("\n".join(head + lines[start : start + 60] + ["", str(45 + number)]))
+    path = tmp_path / "003-paged.txt"
+    path.write_text(("\f" if form_feeds else "\n").join(pages), encoding="utf-8")
+    draft = read_document(path)
+    _, curated = split_front_matter((ARTICLES / "003-nato-and-ukraine.md").read_text("utf-8"))
+    found = _body(parse_blocks(draft.body))
+    result = score(found, _body(parse_blocks(curated)))
+    assert result.precision == 1.0 and result.recall == 1.0, result
+    assert not any("第2章" in block for block in found)
+    if form_feeds:  # the printed numbers are the pages' labels
+        assert [page.label for page in draft.pages] == [str(45 + n) for n in range(len(pages))]

@@ -263,13 +263,13 @@ def _drop_furniture(pages: list[list[_Line]], short: float) -> list[list[_Line]]
         )
 
     if len(pages) == 1:
-        # No page positions: a header-like line seen three times or more; keep the first.
+        # No page positions: a header-like line seen three times or more is a running head.
+        # Only at the very top may its first appearance be the title, and stay.
         counts = Counter(ln.text for ln in pages[0] if ln.text and header_like(ln))
-        seen: set[str] = set()
+        top = [ln for ln in pages[0] if ln.text][:3]
         for ln in pages[0]:
             if counts[ln.text] >= 3:
-                ln.dropped = ln.text in seen
-                seen.add(ln.text)
+                ln.dropped = not any(ln is first for first in top)
         return pages
     need = max(2, (len(pages) + 1) // 2)
     for ends in (slice(0, 2), slice(-2, None)):
