@@ -125,22 +125,28 @@ def load_pdf(path: Path, data: bytes | None = None) -> tuple[list[PageGlyphs], d
 
 
 def _glyphs(textpage: pdfium.PdfTextPage) -> tuple[Glyph, ...]:
-    """Each character of ``textpage`` with its box, baseline origin, size and weight."""
+    """Each character of ``textpage`` with its box, baseline origin, size and weight.
+
+    Whether a character was generated (a space or line break PDFium inferred) is asked
+    only of spaces and line breaks, and the raw handle is passed: the same answers with
+    fewer trips through ctypes."""
+    page = textpage.raw
     left, bottom, right, top = (ctypes.c_double() for _ in range(4))
     x, y = ctypes.c_double(), ctypes.c_double()
     matrix = pdfium_c.FS_MATRIX()
     out = []
-    for index in range(textpage.count_chars()):
-        code = pdfium_c.FPDFText_GetUnicode(textpage, index)
+    for index in range(pdfium_c.FPDFText_CountChars(page)):
+        code = pdfium_c.FPDFText_GetUnicode(page, index)
         if code == 0 or 0xD800 <= code <= 0xDFFF:
             continue
-        if code in (0x02, 0xFFFE) or pdfium_c.FPDFText_IsHyphen(textpage, index):
+        generated = code in (0x20, 0x0D, 0x0A) and bool(pdfium_c.FPDFText_IsGenerated(page, index))
+        if code in (0x02, 0xFFFE) or (code == 0x2D and pdfium_c.FPDFText_IsHyphen(page, index)):
             code = 0xAD  # a hyphen the typesetter added to break a word: a soft hyphen
-        pdfium_c.FPDFText_GetCharBox(textpage, index, left, right, bottom, top)
-        pdfium_c.FPDFText_GetCharOrigin(textpage, index, x, y)
+        pdfium_c.FPDFText_GetCharBox(page, index, left, right, bottom, top)
+        pdfium_c.FPDFText_GetCharOrigin(page, index, x, y)
         # The font size as drawn: Qt, for one, sets 150-point text scaled by 0.06.
         scale = 1.0
-        if pdfium_c.FPDFText_GetMatrix(textpage, index, matrix):
+        if pdfium_c.FPDFText_GetMatrix(page, index, matrix):
             scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5 or 1.0
         out.append(
             Glyph(
@@ -151,9 +157,9 @@ def _glyphs(textpage: pdfium.PdfTextPage) -> tuple[Glyph, ...]:
                 top=top.value,
                 x=x.value,
                 y=y.value,
-                size=pdfium_c.FPDFText_GetFontSize(textpage, index) * scale,
-                weight=pdfium_c.FPDFText_GetFontWeight(textpage, index),
-                generated=bool(pdfium_c.FPDFText_IsGenerated(textpage, index)),
+                size=pdfium_c.FPDFText_GetFontSize(page, index) * scale,
+                weight=pdfium_c.FPDFText_GetFontWeight(page, index),
+                generated=generated,
             )
         )
     return tuple(out)
