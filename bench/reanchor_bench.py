@@ -17,7 +17,7 @@ each such one with a context that tells its occurrence apart. Kinds of update:
 ``edit1``    one character of the passage substituted, inserted or deleted;
 ``edit10`` / ``edit30`` / ``edit60``   that share of the passage's characters edited;
 ``duplicate``  the passage's paragraph copied to another place (either copy is right);
-``reorder``  the passage's paragraph moved, two other paragraphs swapped;
+``reorder``  all paragraphs shuffled, the passage's own moved;
 ``reflow``   lines re-wrapped, spaces added after punctuation, blank lines between paragraphs.
 
 Outcomes: *correct* (exactly the passage, ignoring whitespace at its edges; for edits
@@ -226,19 +226,17 @@ def duplicate(rng: random.Random, text: str, start: int, end: int) -> Update:
 
 
 def reorder(rng: random.Random, text: str, start: int, end: int) -> Update:
+    """Every paragraph in a new order (the passage's paragraph somewhere else)."""
     parts = units(text, start, end)
     if not parts[-1].endswith("\n"):
         parts[-1] += "\n"
     index, offset = unit_of(parts, start)
-    unit = parts.pop(index)
-    target = rng.choice([i for i in range(len(parts) + 1) if i != index] or [index])
-    parts.insert(target, unit)
-    others = [i for i in range(len(parts)) if i != target]
-    if len(others) >= 2:
-        a, b = rng.sample(others, 2)
-        parts[a], parts[b] = parts[b], parts[a]
-    moved = offset_of(parts, target) + offset
-    return "".join(parts), [(moved, moved + end - start)]
+    order = list(range(len(parts)))
+    while len(order) > 1 and order.index(index) == index:
+        rng.shuffle(order)
+    shuffled = [parts[i] for i in order]
+    moved = offset_of(shuffled, order.index(index)) + offset
+    return "".join(shuffled), [(moved, moved + end - start)]
 
 
 def reflow(rng: random.Random, text: str, start: int, end: int) -> Update:

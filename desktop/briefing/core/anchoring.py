@@ -125,7 +125,7 @@ class _Judged:
 
     candidate: Candidate
     distance: int  # raw characters from the nearest expected start
-    strong: int  # strong context sides less contradicting ones: 0, 1 or 2
+    support: int  # how far the context confirms it: 0, 1 or 2
     context: float  # context characters that match (side lengths minus their costs)
     accepted: bool
 
@@ -193,6 +193,7 @@ class _Judge:
 
     def judge(self, candidate: Candidate) -> _Judged:
         ev, m = self.evidence, len(self.quote)
+        # A side that says "another place" cancels one that says "here".
         support = max(0, candidate.strong - candidate.contradicted)
         allowed = min(self.most_edits, self.bare_edits + STEP * support * m)
         # Of a quote this short that little is left: its context must be there unchanged.
@@ -230,7 +231,7 @@ def reanchor(
     if _unchanged(text, selector):
         return Anchor(start, start + len(quote), "exact-position", 1.0)
     judge = _Judge(text, selector, threshold, old_length)
-    winner = _decide(judge)
+    winner = _intact(judge) or _decide(judge)
     if winner is None:
         return None
     raw_start, raw_end = judge.folded.raw_span(winner.start, winner.end)
@@ -256,6 +257,25 @@ def _unchanged(text: str, selector: TextSelector) -> bool:
     return (len(prefix) == CONTEXT_CHARS or start == len(prefix)) and (
         len(suffix) == CONTEXT_CHARS or end + len(suffix) == len(text)
     )
+
+
+def _intact(judge: _Judge) -> Candidate | None:
+    """The quote where it occurs with its whole context (whitespace aside), or else with its
+    whole paragraph standing as a paragraph, if that is one place only: nothing else can
+    explain the selector as well."""
+    ev, text = judge.evidence, judge.evidence.text
+    prefix, suffix = ev.before.pattern, ev.after.pattern[::-1]
+    found = find_occurrences(text, prefix + judge.quote + suffix)
+    if len(found) != 1:
+        # A paragraph shorter than the context: the whole of it, as a paragraph, will do.
+        paragraphs = _whole_paragraphs(judge)
+        return paragraphs[0] if len(paragraphs) == 1 else None
+    start = found[0] + len(prefix)
+    end = start + len(judge.quote)
+    # A context cut by the old text's start or end must still reach the new one's.
+    if (ev.before.cut and found[0] != 0) or (ev.after.cut and end + len(suffix) != len(text)):
+        return None
+    return ev.candidate(start, end, 0)
 
 
 def _decide(judge: _Judge) -> Candidate | None:
@@ -285,7 +305,7 @@ def _decide(judge: _Judge) -> Candidate | None:
             seen.add(span)
             if item.accepted and (winner is None or item.rank < winner.rank):
                 winner = item
-        if winner is None or winner.strong == 0:
+        if winner is None or winner.support == 0:
             # Every span with a strong context side is a site already; look for the quote
             # slightly edited where its context changed too.
             max_edits = math.floor(judge.bare_edits)
@@ -321,10 +341,10 @@ def _whole_paragraphs(judge: _Judge) -> list[Candidate]:
 
 def _check_sites(judged: list[_Judged], winner: _Judged) -> Candidate | None:
     """The winner, unless a place framed by the context says the passage was elsewhere: a
-    site away from the winner that is framed at least as well and nearer the expected place
-    (the winner is a copy of the passage), or one that is not acceptable but framed clearly
-    better (the passage was edited away there). Then the best acceptable candidate at that
-    place is taken, or none."""
+    site nearer the expected place and framed better, or as well and further than a context
+    width away (the winner is a copy of the passage), or one that is not acceptable but
+    framed clearly better (the passage was edited away there). Then the best acceptable
+    candidate at that place is taken, or none."""
     vetoes = [
         item
         for item in judged
@@ -332,13 +352,22 @@ def _check_sites(judged: list[_Judged], winner: _Judged) -> Candidate | None:
         and not _overlap(item.candidate, winner.candidate)
         and (
             (
-                item.strong == 2
-                and item.context >= winner.context
+                item.candidate.strong == 2
                 and item.distance < winner.distance
+                and (
+                    item.context > winner.context
+                    or (
+                        item.context == winner.context
+                        and _gap(item.candidate, winner.candidate) > CONTEXT_CHARS
+                    )
+                )
             )
             or (
                 not item.accepted
-                and (item.context >= winner.context + VETO or item.strong > winner.strong)
+                and (
+                    item.context >= winner.context + VETO
+                    or item.candidate.strong > winner.candidate.strong
+                )
             )
         )
     ]
@@ -347,6 +376,11 @@ def _check_sites(judged: list[_Judged], winner: _Judged) -> Candidate | None:
     place = max(vetoes, key=lambda item: (item.context, -item.distance)).candidate
     there = [item for item in judged if item.accepted and _overlap(item.candidate, place)]
     return min(there, key=lambda item: item.rank).candidate if there else None
+
+
+def _gap(one: Candidate, other: Candidate) -> int:
+    """Characters between two spans (folded)."""
+    return max(one.start - other.end, other.start - one.end, 0)
 
 
 def _overlap(site: Candidate, other: Candidate) -> bool:
