@@ -18,6 +18,7 @@ CORPUS = DATA / "layout"
 ARTICLES = Path(__file__).resolve().parents[2] / "articles"
 CASES = sorted(path.stem for path in CORPUS.glob("*.json"))
 APART = ("caption", "note")
+SOURCES = {"memo": "国際情勢メモ 2025年8月号", "single": "週刊ニュース解説"}
 
 
 def _truth(name: str) -> dict:
@@ -54,6 +55,9 @@ def test_pdf_text_comes_through_with_pages_captions_and_notes(name: str) -> None
     draft, blocks = _import(name, ".pdf")
     assert draft.title == case.get("meta_title", case["title"]) or draft.title == case["title"]
     assert draft.author == case["author"]
+    # A running head that names the publication is its source; one that repeats the title
+    # is not.
+    assert draft.source == SOURCES.get(name, "")
     body = "\n".join(_body(blocks))
     for block in case["blocks"]:
         if block["kind"] != "caption":

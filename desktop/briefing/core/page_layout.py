@@ -70,6 +70,7 @@ class Layout:
     author: str
     blocks: list[LaidBlock]
     labels: list[str]
+    running_head: str = ""  # the text of the running head most pages carry, number aside
 
 
 @dataclass
@@ -88,11 +89,14 @@ def analyse(pages: list[list[Line]]) -> Layout:
         return Layout("", "", [], ["" for _ in pages])
     metrics = _metrics(lines)
     labels = [""] * len(pages)
-    kept = _drop_furniture(pages, metrics, labels)
+    heads: list[str] = []
+    kept = _drop_furniture(pages, metrics, labels, heads)
     title, author, kept = _title_and_author(kept, metrics)
     blocks = _blocks(kept, metrics)
     _set_heading_levels(blocks)
-    return Layout(title, author, [b for b, _ in blocks], labels)
+    common = Counter(heads).most_common(1)
+    head = common[0][0] if common and (common[0][1] >= 2 or len(pages) == 1) else ""
+    return Layout(title, author, [b for b, _ in blocks], labels, head)
 
 
 def _mode(values: list[float]) -> float:
@@ -129,13 +133,27 @@ def _number_of(text: str) -> str | None:
     return next(group for group in match.groups() if group) if match else None
 
 
+def _without_number(text: str) -> str:
+    """A running head's text without the page number set beside it."""
+    match = _HEAD_NUMBER.search(text.strip())
+    if not match:
+        return " ".join(text.split())
+    number = next(group for group in match.groups() if group)
+    stripped = text.strip()
+    cut = stripped[len(number) :] if stripped.startswith(number) else stripped[: -len(number)]
+    return " ".join(cut.split())
+
+
 def _key(line: Line) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", "", line.text))
 
 
-def _drop_furniture(pages: list[list[Line]], m: _Metrics, labels: list[str]) -> list[Line]:
+def _drop_furniture(
+    pages: list[list[Line]], m: _Metrics, labels: list[str], heads: list[str]
+) -> list[Line]:
     """The lines that are not running heads, footers or page numbers, in reading order;
-    printed page numbers go into ``labels``."""
+    printed page numbers go into ``labels``, the text of running heads (their number
+    aside) into ``heads``."""
     tops = Counter(_key(p[0]) for p in pages if p)
     bottoms = Counter(_key(p[-1]) for p in pages if p)
     kept: list[Line] = []
@@ -160,6 +178,8 @@ def _drop_furniture(pages: list[list[Line]], m: _Metrics, labels: list[str]) -> 
                     break
                 if number and not labels[index]:
                     labels[index] = number
+                if not exact_number:
+                    heads.append(_without_number(line.text))
                 page = page[1:] if end == 0 else page[:-1]
         kept.extend(page)
     return kept

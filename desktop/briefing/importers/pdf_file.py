@@ -71,11 +71,21 @@ def read_pdf(path: Path, data: bytes | None = None) -> ArticleDraft:
     return ArticleDraft(
         title=title,
         body=body,
+        source=_source(clean_imported_text(layout.running_head), title),
         author=meta.get("Author", "") or clean_imported_text(layout.author),
         published=pdf_date(meta.get("CreationDate", "")),
         origin=str(path),
         pages=starts,
     )
+
+
+def _source(head: str, title: str) -> str:
+    """The publication a running head names (「国際情勢メモ 2025年8月号」), unless the head
+    only repeats the title (「第2章　NATOとウクライナ」 over that chapter)."""
+    plain = re.sub(r"\s+", "", head)
+    if not plain or re.sub(r"\s+", "", title) in plain or plain in re.sub(r"\s+", "", title):
+        return ""
+    return head
 
 
 def pdf_date(value: str) -> date | None:
