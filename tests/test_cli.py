@@ -176,3 +176,30 @@ def test_an_empty_library_says_how_to_fill_it(tmp_path: Path, capsys) -> None:
     assert main(["--db", str(tmp_path / "empty.db"), "search", "制裁"]) == 0
     captured = capsys.readouterr()
     assert "no results" in captured.out and "briefing-reader sample" in captured.err
+
+
+def _modules_after(args: list[str]) -> set[str]:
+    """The modules a fresh interpreter has loaded after running the CLI with ``args``."""
+    code = (
+        "import contextlib, io, sys\n"
+        "from briefing.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n"
+        f"        main({args!r})\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "print(' '.join(sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return set(out.stdout.split())
+
+
+def test_version_loads_no_services_and_search_no_importers(db: str) -> None:
+    # Start-up time: --version answers before any of the services, SQLite layer or
+    # sqlite-utils is imported; a search never loads the importers or the Markdown parser.
+    loaded = _modules_after(["--version"])
+    assert not {m for m in loaded if m.startswith(("briefing.services.", "briefing.store"))}
+    assert "sqlite_utils" not in loaded
+    loaded = _modules_after(["--db", db, "search", "制裁"])
+    assert "briefing.services.search" in loaded
+    assert not {m for m in loaded if m.startswith(("briefing.importers", "markdown_it"))}

@@ -13,22 +13,17 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing import __version__
+from briefing.core.errors import BriefingError
 from briefing.paths import DB_ENV, default_library_path
-from briefing.services import (
-    AddHighlight,
-    BriefingError,
-    CreateTag,
-    DeleteArticle,
-    DeleteHighlight,
-    DeleteTag,
-    EditHighlight,
-    EditTag,
-    Library,
-    MergeTags,
-    serialize,
-)
+
+# The services (SQLite access, sqlite-utils and what it pulls in, the importers) are imported
+# by the commands that use them, after the arguments are parsed: --help, --version and a
+# mistyped argument answer at once, and each command loads only what it needs.
+if TYPE_CHECKING:
+    from briefing.services import Library
 
 
 def _day(text: str) -> date:
@@ -192,6 +187,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         return run_window(db_path, screenshot=args.screenshot)
     try:
+        from briefing.services.library import Library
+
         with Library.open(db_path) as library:
             return COMMANDS[args.command](library, args)
     except BriefingError as error:
@@ -242,6 +239,8 @@ EMPTY_LIBRARY_HINT = (
 
 
 def cmd_list(library: Library, args: argparse.Namespace) -> int:
+    from briefing.services import serialize
+
     rows = [serialize.article_summary(a) for a in library.articles()]
     if not rows:
         print(EMPTY_LIBRARY_HINT, file=sys.stderr)
@@ -257,6 +256,8 @@ def cmd_list(library: Library, args: argparse.Namespace) -> int:
 
 
 def cmd_article(library: Library, args: argparse.Namespace) -> int:
+    from briefing.services import serialize
+
     article = library.article(args.id)
     if args.json:
         _print_json(serialize.article(article))
@@ -266,6 +267,8 @@ def cmd_article(library: Library, args: argparse.Namespace) -> int:
 
 
 def cmd_delete_article(library: Library, args: argparse.Namespace) -> int:
+    from briefing.services.article_commands import DeleteArticle
+
     article = library.article(args.id)
     count = len(library.highlights(article_id=args.id))
     if not args.yes:
@@ -281,6 +284,9 @@ def cmd_delete_article(library: Library, args: argparse.Namespace) -> int:
 
 
 def cmd_highlight(library: Library, args: argparse.Namespace) -> int:
+    from briefing.services import serialize
+    from briefing.services.commands import AddHighlight
+
     start = library.locate_quote(args.article_id, args.quote, args.occurrence)
     command = AddHighlight(
         args.article_id, start, start + len(args.quote), tuple(args.tag), args.note
@@ -298,6 +304,8 @@ def cmd_highlight(library: Library, args: argparse.Namespace) -> int:
 
 
 def cmd_highlights(library: Library, args: argparse.Namespace) -> int:
+    from briefing.services import serialize
+
     items = library.highlights(
         article_id=args.article,
         tags_all=args.tag,
@@ -321,24 +329,32 @@ def cmd_highlights(library: Library, args: argparse.Namespace) -> int:
 
 
 def cmd_note(library: Library, args: argparse.Namespace) -> int:
+    from briefing.services.commands import EditHighlight
+
     library.execute(EditHighlight(args.highlight_id, note=args.text, text="Edit note"))
     print(f"note {'set' if args.text else 'cleared'} on highlight {args.highlight_id}")
     return 0
 
 
 def cmd_retag(library: Library, args: argparse.Namespace) -> int:
+    from briefing.services.commands import EditHighlight
+
     library.execute(EditHighlight(args.highlight_id, tags=tuple(args.tag), text="Retag"))
     print(f"highlight {args.highlight_id}: {', '.join(args.tag) or 'no tags'}")
     return 0
 
 
 def cmd_delete_highlight(library: Library, args: argparse.Namespace) -> int:
+    from briefing.services.commands import DeleteHighlight
+
     library.execute(DeleteHighlight(args.highlight_id))
     print(f"deleted highlight {args.highlight_id}")
     return 0
 
 
 def cmd_tags(library: Library, args: argparse.Namespace) -> int:
+    from briefing.services import serialize
+
     usage = library.tag_usage()
     rows = [serialize.tag(t, usage.get(t.id, 0)) for t in library.tags()]
     if args.json:
@@ -352,6 +368,8 @@ def cmd_tags(library: Library, args: argparse.Namespace) -> int:
 
 
 def cmd_tag(library: Library, args: argparse.Namespace) -> int:
+    from briefing.services.tag_commands import CreateTag, DeleteTag, EditTag, MergeTags
+
     action = args.tag_command
     if action == "create":
         command = CreateTag(args.name, args.color, args.description, tuple(args.alias), args.slot)

@@ -24,7 +24,9 @@ def test_sample_articles_round_trip_and_the_delta_is_small(path: Path) -> None:
     assert len(delta) < 0.05 * len(text.encode())
 
 
-MARKUP = st.sampled_from(["## ", "**", "\n\n", "- ", "[", "](https://example.org/a)", "\\", "&amp;"])
+MARKUP = st.sampled_from(
+    ["## ", "**", "\n\n", "- ", "[", "](https://example.org/a)", "\\", "&amp;"]
+)
 
 
 @settings(max_examples=300, deadline=None)

@@ -13,8 +13,8 @@ from functools import cache
 import pytest
 from briefing.core.normalize import fold_for_search
 from briefing.core.textindex import (
-    _TOKEN_RE,
     _FOLD_STABLE_RUN,
+    _TOKEN_RE,
     contains,
     find_spans,
     fold_sensitive,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from briefing.core.normalize import fold_for_search
+from briefing.core.textindex import contains, is_searchable
 from briefing.services import AddHighlight, Library
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -182,3 +183,68 @@ def test_first_match_is_exact_across_chunk_edges() -> None:
         text = "x" * cut + " europe " + "y" * 900 + " eu " + "z" * 10
         expected = text.index(" eu ") + 1
         assert _first_span(text, "eu") == (expected, expected + 2)
+
+
+def _texts(library: Library, kind: str, item_id: int) -> str:
+    if kind == "article":
+        article = library.article(item_id)
+        return f"{article.title}\n{article.text}"
+    item = library.highlight(item_id)
+    return f"{item.quote}\n{item.note}"
+
+
+def _import_texts(library: Library, texts: list[str]) -> list[int]:
+    from briefing.core.model import ArticleDraft
+    from briefing.services.importing import import_draft
+
+    return [
+        import_draft(
+            library.db, ArticleDraft(title=f"記事{n}", body=text, origin=f"{n}.md")
+        ).article_id
+        for n, text in enumerate(texts)
+    ]
+
+
+def test_a_term_whose_pieces_are_everywhere_is_answered_exactly(library: Library) -> None:
+    # 200 decoys hold the bigrams (統領, 領土) and even the trigrams (統領土, 領土問) of
+    # 統領土問 apart; three articles hold it. Far more candidates than one checked page.
+    decoys = [f"大統領と北方領土の話{n}。統領土と領土問題。" for n in range(200)]
+    wanted = _import_texts(library, [*decoys, "大統領土問題A。", "統領土問B。", "X統領土問"])[200:]
+    for limit in (1, 2, 3, 50):
+        results = library.search("統領土問", limit=limit)
+        assert not results.warnings  # nothing gives up
+        assert len(results.hits) == min(limit, 3)
+        assert {h.id for h in results.hits} <= set(wanted)
+    assert {h.id for h in library.search("統領土問", limit=50).hits} == set(wanted)
+    absent = library.search("統領土問題X", limit=50)
+    assert absent.hits == [] and not absent.warnings
+    # Mixed with an exclusion and an OR: still exactly the substring answer.
+    assert {h.id for h in library.search("統領土問 -題A", limit=50).hits} == set(wanted[1:])
+    assert {h.id for h in library.search("統領土問B OR 統領土問題", limit=50).hits} == set(
+        wanted[:2]
+    )
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.data())
+def test_longer_terms_equal_a_substring_scan(sample_library: Library, data: st.DataObject) -> None:
+    # Terms cut from the articles (present) or made of their characters (mostly absent).
+    texts = [sample_library.article(a.id).text for a in sample_library.articles()]
+    text = data.draw(st.sampled_from(texts))
+    start = data.draw(st.integers(0, len(text) - 6))
+    cut = text[start : start + data.draw(st.integers(3, 6))]
+    term = data.draw(st.one_of(st.just(cut), st.text(st.sampled_from(cut), min_size=3)))
+    if term != " ".join(term.split()) or not is_searchable(term) or '"' in term:
+        return
+    results = sample_library.search(f'"{term}"', limit=500)
+    assert not any("checked" in w for w in results.warnings)
+    # The oracle with the word rule: a Latin word ending the term shorter than three
+    # letters matches whole words only ("…とN" does not find "…とNATO").
+    expected = {
+        (kind, i)
+        for kind, i in oracle(sample_library, term)
+        if contains(fold_for_search(_texts(sample_library, kind, i)), fold_for_search(term))
+    }
+    assert {(h.kind, h.id) for h in results.hits} == expected

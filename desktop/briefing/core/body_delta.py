@@ -50,7 +50,22 @@ def _align(body: str, text: str) -> list[int | str]:
     ops: list[int | str] = []
     i = j = 0
     while i < len(body):
-        same = _common_length(body, i, text, j)
+        # Most of the text is whole lines the body holds verbatim: one compare per line.
+        line_end = text.find("\n", j)
+        line_end = len(text) if line_end < 0 else line_end
+        if line_end > j and body.startswith(text[j:line_end], i):
+            ops.append(line_end - j)
+            i += line_end - j
+            j = line_end
+            continue
+        if (
+            j < len(text)
+            and body[i] == text[j]
+            and (i + 1 == len(body) or j + 1 == len(text) or body[i + 1] != text[j + 1])
+        ):
+            same = 1  # one character in common, as between paragraphs ("\n" then "\n")
+        else:
+            same = _common_length(body, i, text, j)
         if same:
             ops.append(same)
             i += same
@@ -59,8 +74,15 @@ def _align(body: str, text: str) -> list[int | str]:
         if j >= len(text):
             ops.append(body[i:])
             break
+        probe = text[j : j + _PROBE]
+        # Most markup is a few characters ("\n", "## ", "**"): try those before searching.
+        short = next((k for k in range(1, 4) if body.startswith(probe, i + k)), None)
+        if short is not None:
+            ops.append(body[i : i + short])
+            i += short
+            continue
         # Markup inserted in the body: the text resumes a little further on in the body.
-        found = body.find(text[j : j + _PROBE], i, i + _WINDOW)
+        found = body.find(probe, i, i + _WINDOW)
         inserted = found - i if found > i else None
         # Characters of the text the body writes otherwise (a soft break read as a space).
         found = text.find(body[i : i + _PROBE], j, j + _WINDOW)

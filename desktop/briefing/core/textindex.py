@@ -53,13 +53,15 @@ _UNICODE61_SEPARATORS = "\u19b0-\u19c0\u19c8\u19c9\u1cf2\u1cf3"
 
 # Group 1: a CJK run; group 2: a word ([^\W_] is "alphanumeric", minus CJK and the above).
 _TOKEN_RE = re.compile(f"([{CJK_CHARACTERS}]+)|([^\\W_{CJK_CHARACTERS}{_UNICODE61_SEPARATORS}]+)")
+# Every three CJK characters in a row, overlapping (a zero-width look-ahead per position).
+_TRIGRAM_RE = re.compile(f"(?=([{CJK_CHARACTERS}]{{3}}))")
 _WORD_CHAR_RE = re.compile(f"[^\\W_{CJK_CHARACTERS}{_UNICODE61_SEPARATORS}]")
 
 PREFIX_MIN_LENGTH = 3
 
 # Stored beside the index; change it whenever index_tokens would give any text other tokens,
 # so that libraries indexed by an older build are re-indexed instead of silently missing rows.
-INDEX_VERSION = "bigram-2"
+INDEX_VERSION = "bigram-3"  # 3: the trigram table beside the bigram one
 
 
 def _bigrams(run: str) -> str:
@@ -72,9 +74,13 @@ def index_tokens(text: str) -> str:
 
     ``text`` is canonical text; it is folded here so that index and query fold alike.
     """
+    return _tokens_of_folded(fold_for_search(text))
+
+
+def _tokens_of_folded(folded: str) -> str:
     parts: list[str] = []
     append = parts.append
-    for run, word in _TOKEN_RE.findall(fold_for_search(text)):
+    for run, word in _TOKEN_RE.findall(folded):
         if word:
             append(word)
         elif len(run) == 1:
@@ -83,6 +89,31 @@ def index_tokens(text: str) -> str:
             append(_bigrams(run))
             append(run[-1])
     return " ".join(parts)
+
+
+def index_token_strings(text: str) -> tuple[str, str]:
+    """``(index_tokens(text), trigrams)``, folding ``text`` once.
+
+    The second string holds every three-character window of each CJK run (runs of one or two
+    characters have none). It feeds a second index that keeps only which rows hold a token
+    (``detail=none``): a term of three or more CJK characters can only be in a row that holds
+    all its trigrams (:func:`trigram_match`), which rules out at once the rows where its
+    bigrams occur, but never together, as in 統領土 (大統領 and 北方領土 are everywhere)."""
+    folded = fold_for_search(text)
+    return _tokens_of_folded(folded), " ".join(_TRIGRAM_RE.findall(folded))
+
+
+def trigram_match(term: str) -> str | None:
+    """An FTS5 MATCH expression over the trigram index that every row containing ``term``
+    satisfies (the AND of the trigrams of its CJK runs of three or more characters), or
+    ``None`` when the term has no such run. Exact for a term that is one run of exactly three
+    CJK characters; a filter, to be checked against the text, for anything longer."""
+    runs = [run for run, _word in _TOKEN_RE.findall(fold_for_search(term)) if len(run) > 2]
+    trigrams = dict.fromkeys(run[i : i + 3] for run in runs for i in range(len(run) - 2))
+    if not trigrams:
+        return None
+    parts = [f'"{trigram}"' for trigram in trigrams]
+    return parts[0] if len(parts) == 1 else "(" + " AND ".join(parts) + ")"
 
 
 def is_searchable(text: str) -> bool:

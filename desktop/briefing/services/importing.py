@@ -2,9 +2,9 @@
 duplicates skipped.
 
 Each article is written inside its own savepoint, so a failure leaves nothing of it; a folder
-import commits the finished articles in batches (:class:`~briefing.store.batches.BatchedWrites`: a few
-hundred articles or half a second of work each) instead of once per article. A kill loses at most the batch under way, never part of an
-article, and nothing committed before it.
+import commits the finished articles in batches (:class:`~briefing.store.batches.BatchedWrites`:
+a few hundred articles or a second of work each) instead of once per article. A kill loses at
+most the batch under way, never part of an article, and nothing committed before it.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.core.anchoring import find_occurrences
 from briefing.core.errors import BriefingError
@@ -18,7 +19,6 @@ from briefing.services.changes import Changes
 from briefing.services.commands import Command, Conflict
 from briefing.services.days import day_end, day_start
 from briefing.services.defaults import create_default_tags, sample_folder
-from briefing.services.importing import ImportReport, Progress, import_paths
 from briefing.services.search import SearchResults, search
 from briefing.services.undo import UndoHistory
 from briefing.store import LibraryDatabase, meta, open_database, search_index
@@ -33,6 +33,11 @@ from briefing.store.db import (
     reading,
     write_transaction,
 )
+
+if TYPE_CHECKING:
+    # Imported when an import runs: reading or searching the library never loads the
+    # importers (charset detection, Markdown, HTML and PDF readers).
+    from briefing.services.importing import ImportReport, Progress
 
 
 class Library:
@@ -131,6 +136,8 @@ class Library:
         cancelled: Callable[[], bool] | None = None,
     ) -> ImportReport:
         """Import files and folders; see :func:`briefing.services.importing.import_paths`."""
+        from briefing.services.importing import import_paths
+
         report = import_paths(self.db, [Path(p) for p in paths], progress, cancelled)
         self._fence_updated(report)
         if any(o.status in ("imported", "updated") for o in report.outcomes):

@@ -7,7 +7,9 @@ contains what was asked for, and the snippet marks the exact matched characters.
 
 Checking is exact and never gives up: the best-ranked candidates are checked first; if they
 do not give enough results, every other candidate is checked and only those that pass are
-ranked. A check costs a substring test on the stored UTF-8 text, not a fold of it, whenever
+ranked. Candidate articles must also hold every CJK trigram of the terms (the trigram index),
+which rules out at once rows where a longer term's bigrams occur only apart. A check costs a
+substring test on the stored UTF-8 text, not a fold of it, whenever
 the text holds no character that folding could turn into part of the term
 (:func:`~briefing.core.textindex.needs_fold`).
 """
@@ -32,6 +34,7 @@ from briefing.core.textindex import (
     has_word_boundary_rule,
     is_exact,
     needs_fold,
+    trigram_match,
 )
 from briefing.services.days import day_end, day_start
 from briefing.store import LibraryDatabase, search_index
@@ -258,6 +261,7 @@ def search(db: LibraryDatabase, text: str, limit: int = 20) -> SearchResults:
             created_until=day_end(query.date_to) if query.date_to else None,
             has_note=query.has_note,
             orphaned=query.orphaned,
+            trigrams=_trigram_filter(query),
         )
         found: list[tuple[SearchHit, str, str]] = []  # hit, its text, fold-sensitive chars
         if not (query.tags or query.has_note or query.orphaned):
@@ -293,6 +297,19 @@ def search(db: LibraryDatabase, text: str, limit: int = 20) -> SearchResults:
         span = anchor if hit.kind == "article" else hit.span
         results.hits.append(replace(hit, snippet=snippet, marks=marks, span=span))
     return results
+
+
+def _trigram_filter(query: Query) -> str | None:
+    """An ``article_tri`` MATCH that every article satisfying the query's free text satisfies:
+    per group, the AND of its positive terms' trigram expressions, ORed over the groups; None
+    when some group has no term with three CJK characters in a row (no filter)."""
+    alternatives = []
+    for group in query.groups:
+        parts = [part for t in group if not t.negated and (part := trigram_match(t.text))]
+        if not parts:
+            return None
+        alternatives.append("(" + " AND ".join(parts) + ")")
+    return " OR ".join(alternatives) if alternatives else None
 
 
 def _collect(

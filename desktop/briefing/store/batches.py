@@ -5,6 +5,8 @@ writing it; one transaction for the whole folder would hold the write lock for m
 window could not save a highlight meanwhile) and lose everything to a kill. In between: each
 article in a savepoint inside a transaction committed every ``BATCH_ITEMS`` articles or
 ``BATCH_SECONDS``. A kill loses at most the batch under way, never part of an article.
+The batch's search-index writes wait for its commit (:func:`search_index.defer_writes`):
+FTS5 writes out its pending terms at every savepoint, which made a segment per article.
 """
 
 from __future__ import annotations
@@ -13,10 +15,11 @@ import contextlib
 import time
 from collections.abc import Iterator
 
+from briefing.store import search_index
 from briefing.store.db import LibraryDatabase, StoreError, describe, sqlite3
 
-BATCH_ITEMS = 200
-BATCH_SECONDS = 0.5  # the longest another writer (the window) waits for a batch
+BATCH_ITEMS = 500
+BATCH_SECONDS = 1.0  # the longest another writer (the window) waits for a batch
 
 
 class BatchedWrites:
@@ -44,12 +47,15 @@ class BatchedWrites:
             if self.started is None:
                 conn.execute("BEGIN IMMEDIATE")
                 self.started = time.monotonic()
+                search_index.defer_writes(self.db)
             conn.execute("SAVEPOINT batch_item")
         except sqlite3.Error as error:
             raise StoreError(describe(error)) from None
+        queued = search_index.queued_writes(self.db)
         try:
             yield
         except BaseException as error:
+            search_index.drop_writes(self.db, queued)
             conn.execute("ROLLBACK TO batch_item")
             conn.execute("RELEASE batch_item")
             if isinstance(error, sqlite3.Error):
@@ -65,7 +71,11 @@ class BatchedWrites:
             return
         self.started, self.count = None, 0
         try:
+            search_index.flush_writes(self.db, stop=True)
             self.db.conn.execute("COMMIT")
         except sqlite3.Error as error:
             self.db.rollback()
             raise StoreError(describe(error)) from None
+        except BaseException:
+            self.db.rollback()
+            raise

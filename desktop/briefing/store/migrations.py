@@ -187,6 +187,20 @@ def m_article_texts(db: LibraryDatabase) -> None:
     db.execute("ALTER TABLE articles DROP COLUMN text")
 
 
+
+@migration
+def m_trigram_index(db: LibraryDatabase) -> None:
+    # Issue 12: the CJK trigrams of each article, without positions or columns, so that a
+    # longer term whose bigrams are everywhere (統領土) is ruled out without reading texts.
+    # Filled by the re-index that the new index version (bigram-3) triggers on opening.
+    # The tokens are CJK trigrams between ASCII spaces, so the 'ascii' tokenizer (every
+    # non-ASCII character is a token character) splits them exactly, in half unicode61's time.
+    db.execute(
+        "CREATE VIRTUAL TABLE article_tri "
+        "USING fts5(tokens, content='', detail=none, tokenize='ascii')"
+    )
+
+
 LATEST = len(MIGRATIONS)
 
 

@@ -2,7 +2,14 @@
 
 The token strings come from :func:`briefing.core.textindex.index_tokens`; FTS5 needs the
 same strings again to delete a row of a contentless table, so every change to an article or
-highlight passes its old values through here, inside the caller's transaction.
+highlight passes its old values through here, inside the caller's transaction. Articles have
+a second table, ``article_tri``, of their CJK trigrams without positions or columns
+(``detail=none``): a filter that rules out rows which cannot hold a longer term.
+
+A batch of imports (:mod:`briefing.store.batches`) queues these writes and runs them just
+before it commits (:func:`defer_writes`): FTS5 writes its pending terms out whenever a
+savepoint opens, so writing them article by article, each in its savepoint, cost a segment
+per article.
 """
 
 from __future__ import annotations
@@ -12,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from briefing.core.textindex import INDEX_VERSION, index_tokens
+from briefing.core.textindex import INDEX_VERSION, index_token_strings, index_tokens
 from briefing.store import meta
 from briefing.store.db import LibraryDatabase
 
@@ -20,17 +27,65 @@ ARTICLE_WEIGHTS = (4.0, 1.0)  # title, body
 HIGHLIGHT_WEIGHTS = (2.0, 1.0)  # quote, note
 
 
-def add_article(db: LibraryDatabase, article_id: int, title: str, text: str) -> None:
-    db.execute(
-        "INSERT INTO article_fts (rowid, title, body) VALUES (?, ?, ?)",
-        [article_id, index_tokens(title), index_tokens(text)],
+# Per connection with a batch open: the FTS writes waiting for the batch to commit.
+_queues: dict[int, list[tuple[str, list]]] = {}
+
+
+def _write(db: LibraryDatabase, sql: str, params: list) -> None:
+    queue = _queues.get(id(db))
+    if queue is None:
+        db.execute(sql, params)
+    else:
+        queue.append((sql, params))
+
+
+def defer_writes(db: LibraryDatabase) -> None:
+    """Queue this connection's index writes until :func:`flush_writes`."""
+    _queues.setdefault(id(db), [])
+
+
+def queued_writes(db: LibraryDatabase) -> int:
+    return len(_queues.get(id(db), ()))
+
+
+def drop_writes(db: LibraryDatabase, keep: int) -> None:
+    """Forget the queued writes after the first ``keep`` (those of a rolled-back article)."""
+    del _queues.get(id(db), [])[keep:]
+
+
+def flush_writes(db: LibraryDatabase, *, stop: bool) -> None:
+    """Run the queued writes, in order, in the caller's transaction; ``stop``: write
+    directly again from now on."""
+    queue = _queues.pop(id(db), []) if stop else _queues.get(id(db), [])
+    for sql, params in queue:
+        db.execute(sql, params)
+    queue.clear()
+
+
+def _article_rows(article_id: int, title: str, text: str) -> tuple[list, list]:
+    title_tokens, title_trigrams = index_token_strings(title)
+    body_tokens, body_trigrams = index_token_strings(text)
+    return (
+        [article_id, title_tokens, body_tokens],
+        [article_id, f"{title_trigrams} {body_trigrams}"],
     )
 
 
+def add_article(db: LibraryDatabase, article_id: int, title: str, text: str) -> None:
+    bigrams, trigrams = _article_rows(article_id, title, text)
+    _write(db, "INSERT INTO article_fts (rowid, title, body) VALUES (?, ?, ?)", bigrams)
+    _write(db, "INSERT INTO article_tri (rowid, tokens) VALUES (?, ?)", trigrams)
+
+
 def remove_article(db: LibraryDatabase, article_id: int, title: str, text: str) -> None:
-    db.execute(
+    bigrams, trigrams = _article_rows(article_id, title, text)
+    _write(
+        db,
         "INSERT INTO article_fts (article_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
-        [article_id, index_tokens(title), index_tokens(text)],
+        bigrams,
+    )
+    _write(
+        db, "INSERT INTO article_tri (article_tri, rowid, tokens) VALUES ('delete', ?, ?)", trigrams
     )
 
 
@@ -68,6 +123,7 @@ def rebuild(
     ``highlight_rows`` yields ``(id, quote, note)``. Returns the number of rows indexed.
     """
     db.execute("INSERT INTO article_fts (article_fts) VALUES ('delete-all')")
+    db.execute("INSERT INTO article_tri (article_tri) VALUES ('delete-all')")
     db.execute("INSERT INTO highlight_fts (highlight_fts) VALUES ('delete-all')")
     total = db.execute("SELECT count(*) FROM articles").fetchone()[0]
     count = 0
@@ -101,6 +157,9 @@ class Filters:
     created_until: str | None = None
     has_note: bool = False
     orphaned: bool = False
+    # Articles: an article_tri MATCH every article holding the terms satisfies (a filter that
+    # needs no look-up in the articles table).
+    trigrams: str | None = None
 
 
 def _source_clause(filters: Filters, column: str) -> tuple[list[str], list]:
@@ -129,11 +188,13 @@ def _ranked(
     limit: int | None,
     offset: int,
     within: Sequence[int] | None,
+    trigrams: str | None = None,
 ) -> list[tuple[int, float]]:
     """Ids and bm25 scores (lower is better), best first, of the ``rows`` (a table aliased
     ``x``, with ``joins``) that pass ``where``, the text match and, if given, are ``within``
     those ids. Without a match, rows come in ``unranked_order`` and ``exclude`` drops those
-    it matches. ``limit`` None: all of them, unordered (the candidates to check).
+    it matches. ``limit`` None: all of them, unordered (the candidates to check). ``trigrams``:
+    an ``article_tri`` MATCH the rows must satisfy too.
 
     The FTS table is joined to ``rows`` only when a filter needs a column of theirs: the join
     costs a look-up for every matching row, the ranking a pass over them anyway."""
@@ -142,6 +203,9 @@ def _ranked(
     if within is not None:
         where = [*where, f"{key} IN (SELECT value FROM json_each(?))"]
         params = [*params, _ids_param(within)]
+    if trigrams is not None:
+        where = [*where, f"{key} IN (SELECT rowid FROM article_tri WHERE article_tri MATCH ?)"]
+        params = [*params, trigrams]
     if match:
         score = f"bm25({table}, {', '.join(str(w) for w in weights)})" if limit else "0.0"
         source = f"{table} JOIN {rows} ON x.id = {table}.rowid {joins}" if joined else table
@@ -193,6 +257,7 @@ def match_articles(
         limit,
         offset,
         within,
+        filters.trigrams,
     )
 
 
@@ -242,6 +307,7 @@ def index_size_bytes(db: LibraryDatabase) -> int:
     """Bytes the FTS5 tables' own shadow tables take in the file (SQLite's dbstat table)."""
     row = db.execute(
         "SELECT sum(pgsize) FROM dbstat "
-        "WHERE name LIKE 'article_fts%' OR name LIKE 'highlight_fts%'"
+        "WHERE name LIKE 'article_fts%' OR name LIKE 'article_tri%' "
+        "OR name LIKE 'highlight_fts%'"
     ).fetchone()
     return int(row[0] or 0)
