@@ -1,0 +1,204 @@
+"""The tags pane: every tag with its colour, keyboard slot and count; choosing one filters the
+library list to the articles that carry it and lists all its highlights across the library,
+newest first: the review view an analyst reads before compiling the briefing."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing.core.model import Highlight, Tag
+from briefing.services import BriefingError, Changes, Library
+
+TAG_ID_ROLE = Qt.ItemDataRole.UserRole
+HIGHLIGHT_ROLE = Qt.ItemDataRole.UserRole + 1  # (article_id, highlight_id)
+QUOTE_CHARS = 90
+
+
+def swatch(color: str, size: int = 12) -> QIcon:
+    """A small filled square in the tag's colour, outlined so pale colours still show."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setPen(QColor(color).darker(140))
+    painter.setBrush(QColor(color))
+    painter.drawRect(0, 0, size - 1, size - 1)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def shorten(text: str, limit: int = QUOTE_CHARS) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def _newest_first(highlight: Highlight) -> tuple[datetime, int]:
+    return highlight.created_at or datetime.min, highlight.id
+
+
+class TagsPane(QWidget):
+    """Tags above, the chosen tag's highlights below.
+
+    ``filter_changed`` carries the ids of the articles that carry the chosen tag (None when
+    no tag is chosen: every article); ``highlight_activated`` asks the window to open an
+    article at a highlight.
+    """
+
+    filter_changed = Signal(object)  # frozenset[int] | None
+    highlight_activated = Signal(int, int)  # article id, highlight id
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self._tag_id: int | None = None
+        self._filter: frozenset[int] | None = None
+        self.tag_list = QTreeWidget(self)
+        self.tag_list.setObjectName("tag_list")
+        self.tag_list.setRootIsDecorated(False)
+        self.tag_list.setUniformRowHeights(True)
+        self.tag_list.setHeaderLabels([self.tr("Tag"), self.tr("Key"), self.tr("Highlights")])
+        self.tag_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.tag_list.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.status = QLabel(self)
+        self.status.setObjectName("tag_status")
+        self.status.setWordWrap(True)
+        self.highlight_list = QListWidget(self)
+        self.highlight_list.setObjectName("tag_highlights")
+        self.highlight_list.setWordWrap(True)
+        self.highlight_list.setAlternatingRowColors(True)
+        self.highlight_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        lower = QWidget(self)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.status)
+        lower_layout.addWidget(self.highlight_list, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setObjectName("tags_splitter")
+        splitter.addWidget(self.tag_list)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.tag_list.itemSelectionChanged.connect(self._tag_chosen)
+        self.highlight_list.itemActivated.connect(self._activated)
+        self.highlight_list.itemClicked.connect(self._activated)
+        self.refresh()
+
+    # --- what is shown -------------------------------------------------------------------------
+
+    @property
+    def chosen_tag(self) -> Tag | None:
+        return next((t for t in self.library.tags() if t.id == self._tag_id), None)
+
+    def choose(self, name: str | None) -> None:
+        """Choose a tag by name or alias (None: all articles), as a click would."""
+        tag_id = self.library.tag(name).id if name is not None else None
+        for row in range(self.tag_list.topLevelItemCount()):
+            item = self.tag_list.topLevelItem(row)
+            if item.data(0, TAG_ID_ROLE) == tag_id:
+                self.tag_list.setCurrentItem(item)
+                return
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Counts, names and colours follow tag and highlight edits; so do the chosen tag's
+        highlights and the article filter (a new highlight can bring its article in)."""
+        if changes.tags or changes.highlights or changes.library or changes.articles:
+            self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            tags, usage = self.library.tags(), self.library.tag_usage()
+        except BriefingError as error:
+            self.status.setText(str(error))
+            return
+        if self._tag_id is not None and all(t.id != self._tag_id for t in tags):
+            self._tag_id = None  # deleted or merged away
+        self.tag_list.blockSignals(True)
+        try:
+            self.tag_list.clear()
+            every = QTreeWidgetItem([self.tr("All articles"), "", ""])
+            every.setData(0, TAG_ID_ROLE, None)
+            self.tag_list.addTopLevelItem(every)
+            current = every
+            for tag in tags:
+                count = usage.get(tag.id, 0)
+                item = QTreeWidgetItem([tag.name, str(tag.slot or ""), str(count)])
+                item.setIcon(0, swatch(tag.color))
+                item.setData(0, TAG_ID_ROLE, tag.id)
+                item.setTextAlignment(
+                    2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                )
+                tip = [tag.name, *([", ".join(tag.aliases)] if tag.aliases else [])]
+                item.setToolTip(0, "\n".join([*tip, tag.description]).strip())
+                self.tag_list.addTopLevelItem(item)
+                if tag.id == self._tag_id:
+                    current = item
+            self.tag_list.setCurrentItem(current)
+        finally:
+            self.tag_list.blockSignals(False)
+        self._show_highlights()
+
+    def _tag_chosen(self) -> None:
+        item = self.tag_list.currentItem()
+        self._tag_id = item.data(0, TAG_ID_ROLE) if item is not None else None
+        self._show_highlights()
+
+    def _show_highlights(self) -> None:
+        tag = self.chosen_tag if self._tag_id is not None else None
+        self.highlight_list.clear()
+        if tag is None:
+            self.status.setText(self.tr("Choose a tag to review its highlights."))
+            self._set_filter(None)
+            return
+        highlights = sorted(
+            self.library.highlights(tags_any=[tag.name]), key=_newest_first, reverse=True
+        )
+        for highlight in highlights:
+            self.highlight_list.addItem(self._item(highlight))
+        articles = frozenset(h.article_id for h in highlights)
+        self.status.setText(
+            self.tr("{0}: {1} highlight(s) in {2} article(s), newest first").format(
+                tag.name, len(highlights), len(articles)
+            )
+        )
+        self._set_filter(articles)
+
+    def _item(self, highlight: Highlight) -> QListWidgetItem:
+        when = highlight.created_at.astimezone().date().isoformat() if highlight.created_at else ""
+        lines = [shorten(highlight.quote), f"{shorten(highlight.article_title, 60)} · {when}"]
+        if highlight.note.strip():
+            lines.append("✎ " + shorten(highlight.note.strip().splitlines()[0], 80))
+        if highlight.orphaned:
+            lines[1] += self.tr(" · orphaned")
+        item = QListWidgetItem("\n".join(lines))
+        item.setData(HIGHLIGHT_ROLE, (highlight.article_id, highlight.id))
+        item.setToolTip("\n\n".join(p for p in (highlight.quote, highlight.note) if p))
+        return item
+
+    def _set_filter(self, articles: frozenset[int] | None) -> None:
+        if articles != self._filter:
+            self._filter = articles
+            self.filter_changed.emit(articles)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        article_id, highlight_id = item.data(HIGHLIGHT_ROLE)
+        self.highlight_activated.emit(article_id, highlight_id)

@@ -1,0 +1,122 @@
+"""The tags pane: tags with colour, slot and count; a tag's highlights across the library,
+newest first; choosing a tag filters the library list."""
+
+from __future__ import annotations
+
+import pytest
+from briefing.services import AddHighlight, ChangeHighlightTags, Library
+from briefing.ui.article_table import ArticleTable, ArticleTableModel
+from briefing.ui.tags_pane import HIGHLIGHT_ROLE, TAG_ID_ROLE, TagsPane
+from PySide6.QtCore import Qt
+
+
+@pytest.fixture
+def pane(qtbot, sample_library: Library) -> TagsPane:
+    widget = TagsPane(sample_library)
+    qtbot.addWidget(widget)
+    widget.resize(400, 600)
+    widget.show()
+    sample_library.listeners.append(widget.apply_changes)
+    return widget
+
+
+def tag_rows(pane: TagsPane) -> dict[str, tuple[str, str]]:
+    rows = {}
+    for row in range(1, pane.tag_list.topLevelItemCount()):
+        item = pane.tag_list.topLevelItem(row)
+        rows[item.text(0)] = (item.text(1), item.text(2))
+    return rows
+
+
+def click_tag(pane: TagsPane, qtbot, name: str) -> None:
+    for row in range(pane.tag_list.topLevelItemCount()):
+        item = pane.tag_list.topLevelItem(row)
+        if item.text(0) == name:
+            rect = pane.tag_list.visualItemRect(item)
+            qtbot.mouseClick(pane.tag_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+            return
+    raise AssertionError(f"no tag row {name}")
+
+
+def test_lists_every_tag_with_colour_slot_and_count(pane: TagsPane, sample_library) -> None:
+    usage = sample_library.tag_usage()
+    expected = {t.name: (str(t.slot or ""), str(usage[t.id])) for t in sample_library.tags()}
+    assert tag_rows(pane) == expected
+    item = pane.tag_list.topLevelItem(1)
+    tag = sample_library.tag(item.text(0))
+    image = item.icon(0).pixmap(12, 12).toImage()
+    assert image.pixelColor(6, 6).name() == tag.color
+
+
+def test_clicking_a_tag_filters_the_table_and_lists_its_highlights_newest_first(
+    pane: TagsPane, sample_library: Library, qtbot
+) -> None:
+    model = ArticleTableModel()
+    model.set_articles(sample_library.articles())
+    table = ArticleTable(model)
+    qtbot.addWidget(table)
+    pane.filter_changed.connect(model.set_filter)
+    with qtbot.waitSignal(pane.filter_changed):
+        click_tag(pane, qtbot, "NSATU")
+    nsatu = sample_library.highlights(tags_any=["NSATU"])
+    carrying = {h.article_id for h in nsatu}
+    assert 0 < len(carrying) < 5
+    assert {model.article_at(r).id for r in range(model.rowCount())} == carrying  # type: ignore[union-attr]
+    listed = [
+        pane.highlight_list.item(r).data(HIGHLIGHT_ROLE)[1]
+        for r in range(pane.highlight_list.count())
+    ]
+    newest_first = sorted(nsatu, key=lambda h: (h.created_at, h.id), reverse=True)
+    assert listed == [h.id for h in newest_first]
+    click_tag(pane, qtbot, "All articles")
+    assert model.rowCount() == 5
+
+
+def test_a_new_highlight_shows_up_in_the_chosen_tags_view_and_count(
+    pane: TagsPane, sample_library: Library, qtbot
+) -> None:
+    pane.choose("NSATU")
+    outside = next(
+        a.id for a in sample_library.articles() if a.id not in (pane._filter or frozenset())
+    )
+    before = int(tag_rows(pane)["NSATU"][1])
+    with qtbot.waitSignal(pane.filter_changed) as emitted:
+        changes = sample_library.execute(AddHighlight(outside, 0, 8, ("NSATU",)))
+    new_id = next(iter(changes.highlights))
+    assert outside in emitted.args[0]
+    assert pane.highlight_list.item(0).data(HIGHLIGHT_ROLE) == (outside, new_id)
+    assert int(tag_rows(pane)["NSATU"][1]) == before + 1
+    sample_library.undo()
+    assert int(tag_rows(pane)["NSATU"][1]) == before
+    assert outside not in (pane._filter or frozenset())
+
+
+def test_activating_a_highlight_asks_to_open_its_article_there(
+    pane: TagsPane, sample_library: Library, qtbot
+) -> None:
+    pane.choose("制裁")  # an alias chooses its tag
+    item = pane.highlight_list.item(0)
+    with qtbot.waitSignal(pane.highlight_activated) as activated:
+        rect = pane.highlight_list.visualItemRect(item)
+        qtbot.mouseClick(
+            pane.highlight_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
+        )
+    article_id, highlight_id = activated.args
+    assert sample_library.highlight(highlight_id).article_id == article_id
+    assert "sanctions" in sample_library.highlight(highlight_id).tags
+
+
+def test_a_renamed_tag_stays_chosen_and_untagging_updates_the_list(
+    pane: TagsPane, sample_library: Library
+) -> None:
+    from briefing.services import EditTag
+
+    pane.choose("NSATU")
+    tag_id = pane.tag_list.currentItem().data(0, TAG_ID_ROLE)
+    sample_library.execute(EditTag("NSATU", name="NATO aid"))
+    assert pane.tag_list.currentItem().data(0, TAG_ID_ROLE) == tag_id
+    assert pane.tag_list.currentItem().text(0) == "NATO aid"
+    shown = pane.highlight_list.count()
+    first = pane.highlight_list.item(0).data(HIGHLIGHT_ROLE)[1]
+    sample_library.execute(ChangeHighlightTags([first], "NATO aid", add=False))
+    assert pane.highlight_list.count() == shown - 1
