@@ -196,10 +196,12 @@ def _modules_after(args: list[str]) -> set[str]:
 
 def test_version_loads_no_services_and_search_no_importers(db: str) -> None:
     # Start-up time: --version answers before any of the services, SQLite layer or
-    # sqlite-utils is imported; a search never loads the importers or the Markdown parser.
+    # sqlite-utils is imported; a search never loads the importers, the Markdown parser or
+    # sqlite-utils (with click and pluggy).
     loaded = _modules_after(["--version"])
     assert not {m for m in loaded if m.startswith(("briefing.services.", "briefing.store"))}
     assert "sqlite_utils" not in loaded
     loaded = _modules_after(["--db", db, "search", "制裁"])
     assert "briefing.services.search" in loaded
     assert not {m for m in loaded if m.startswith(("briefing.importers", "markdown_it"))}
+    assert not {m for m in loaded if m.startswith(("sqlite_utils", "click", "pluggy"))}

@@ -8,10 +8,8 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-import sqlite_utils
-from sqlite_utils.utils import sqlite3
-
 from briefing.core.errors import BriefingError
+from briefing.store.connection import LibraryDatabase, sqlite3
 
 BUSY_TIMEOUT_MS = 5000
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -27,7 +25,6 @@ class ConstraintError(StoreError):
     library is not as the writer expected it. Undo treats it as a conflict, not a hiccup."""
 
 
-LibraryDatabase = sqlite_utils.Database
 
 
 def describe(error: BaseException, path: Path | str = "") -> str:
@@ -105,7 +102,7 @@ def open_database(path: Path, *, read_only: bool = False) -> LibraryDatabase:
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         else:
             conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
-        db = sqlite_utils.Database(conn, execute_plugins=False)
+        db = LibraryDatabase(conn)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
         if not read_only:
