@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -247,14 +248,22 @@ class _Side:
             size, whole = len(self.pattern), math.floor(self.budget)
             ranges.append((max(0, size - whole), min(n, size + whole)))
         if pattern and k >= 0:
+            bigrams = self.near_bigrams if self.by_near else self.bigrams
+            hits = []
             for offset, piece in _pieces(pattern, k + 1):
                 for hit in _occurrences(self.text, piece) if piece else []:
                     end = hit - offset + len(pattern)
-                    ranges.append((max(0, end - k), min(n, end + k)))
+                    hits.append((max(0, end - k), min(n, end + k)))
+            for lo, hi in _merge(hits):
+                # Too few of the pattern's bigrams around: no match within k edits there.
+                window = self.text[max(0, lo - len(pattern) - k) : hi]
+                if _bigram_bound(pattern, bigrams, window) <= k:
+                    ranges.append((lo, hi))
         return _merge(ranges)
 
     def strong_points(self) -> list[int]:
-        """In each run of strong positions, those where what must be there matches best."""
+        """In each run of strong positions, the first and the last of those where what must
+        be there matches best (between them, the side's far end merely slides)."""
         points: list[int] = []
         for lo, hi in self._strong_ranges():
             run: list[tuple[int, float]] = []
@@ -264,9 +273,20 @@ class _Side:
                     run.append((x, cost))
                 elif run:
                     fewest = min(c for _, c in run)
-                    points += [p for p, c in run if c == fewest]
+                    best = [p for p, c in run if c == fewest]
+                    points += sorted({best[0], best[-1]})
                     run = []
         return points
+
+
+def _worth_costing(edits: list[int], other_side: Callable[[int], float]) -> tuple[int, int]:
+    """The first and last span length worth costing the other context side for, given the
+    quote's ``edits`` for each length: the fewest edits plus that side's cost there bounds
+    the best total, and no length with more edits than that can beat it."""
+    best = min(range(len(edits)), key=lambda i: (edits[i], -i))
+    bound = edits[best] + other_side(best)
+    worth = [i for i, e in enumerate(edits) if e <= bound]
+    return min(worth), max(worth)
 
 
 class Evidence:
@@ -371,24 +391,26 @@ class Evidence:
 
         for x in self.before.strong_points():
             hi = min(n, x + reach)
+            # edits[i]: the quote against text[x:x + i]
             edits = [m, *self.quote_pattern.scan(text[x:hi], anchored=True)]
-            suffix = self.suffix_costs(x, hi)
-            end = min(range(x, hi + 1), key=lambda e: (edits[e - x] + suffix[e - x], edits[e - x]))
-            if (x, end) not in found:
-                found[(x, end)] = self._candidate(
-                    x, end, edits[end - x], None, suffix[end - x], True
+            first, last = _worth_costing(edits, lambda i, x=x: self.suffix_cost(x + i))
+            suffix = self.suffix_costs(x + first, x + last)
+            i = min(range(first, last + 1), key=lambda i: (edits[i] + suffix[i - first], edits[i]))
+            if (x, x + i) not in found:
+                found[(x, x + i)] = self._candidate(
+                    x, x + i, edits[i], None, suffix[i - first], True
                 )
 
         for y in (n - point for point in self.after.strong_points()):
             lo = max(0, y - reach)
+            # edits[i]: the quote against text[y - i:y]
             edits = [m, *self.reversed_quote.scan(text[lo:y][::-1], anchored=True)]
-            prefix = self.prefix_costs(lo, y)
-            start = min(
-                range(lo, y + 1), key=lambda s: (edits[y - s] + prefix[s - lo], edits[y - s])
-            )
-            if (start, y) not in found:
-                found[(start, y)] = self._candidate(
-                    start, y, edits[y - start], prefix[start - lo], None, True
+            first, last = _worth_costing(edits, lambda i, y=y: self.prefix_cost(y - i))
+            prefix = self.prefix_costs(y - last, y - first)
+            i = min(range(first, last + 1), key=lambda i: (edits[i] + prefix[last - i], edits[i]))
+            if (y - i, y) not in found:
+                found[(y - i, y)] = self._candidate(
+                    y - i, y, edits[i], prefix[last - i], None, True
                 )
 
         # An exact occurrence next to a site may beat the site's own span (an insertion at
