@@ -201,6 +201,7 @@ def test_version_loads_no_services_and_search_no_importers(db: str) -> None:
     loaded = _modules_after(["--version"])
     assert not {m for m in loaded if m.startswith(("briefing.services.", "briefing.store"))}
     assert "sqlite_utils" not in loaded
+    assert main(["--db", db, "tags"]) == 0  # the library exists and needs no migration
     loaded = _modules_after(["--db", db, "search", "制裁"])
     assert "briefing.services.search" in loaded
     assert not {m for m in loaded if m.startswith(("briefing.importers", "markdown_it"))}
