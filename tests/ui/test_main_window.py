@@ -10,8 +10,8 @@ from briefing.core.markdown import canonical_text
 from briefing.services import Library
 from briefing.ui.main_window import MainWindow
 from briefing.ui.search_panel import HIT_ROLE
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 
 @pytest.fixture(autouse=True)
@@ -29,7 +29,26 @@ def window(qtbot, sample_library: Library) -> MainWindow:
     win = MainWindow(sample_library)
     qtbot.addWidget(win)
     win.show()
+    win.activateWindow()
+    # Shortcuts and focus need the active window: wait for it rather than excuse it later.
+    qtbot.waitUntil(win.isActiveWindow)
     return win
+
+
+def answer_modal(button: QMessageBox.StandardButton, seen: dict) -> None:
+    """Once the next modal message box is up, record its default button and press
+    ``button`` on it (as a person would), so the test sees what the analyst saw."""
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        seen["text"] = box.text()
+        seen["default"] = box.standardButton(box.defaultButton())
+        box.button(button).click()
+
+    QTimer.singleShot(0, answer)
 
 
 def test_opens_on_the_library_list(window: MainWindow) -> None:
@@ -56,14 +75,74 @@ def test_import_runs_in_background_with_progress(window: MainWindow, qtbot, tmp_
     assert window.table_model.rowCount() == 6
 
 
-def test_delete_article_asks_and_undo_restores(window: MainWindow, monkeypatch) -> None:
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+def test_import_progress_is_shown_and_cancel_stops_it(
+    window: MainWindow, qtbot, tmp_path: Path
+) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    count = 1000  # seconds of work, so Cancel lands while it runs
+    for n in range(count):
+        (folder / f"{n:04}.md").write_text(
+            f"---\ntitle: 記事 {n}\n---\n\n本文 {n} 制裁の段落。\n", encoding="utf-8"
+        )
+    op = window.import_paths([folder])
+    dialog = op.dialog
+    assert dialog is not None
+    # The worker's progress reaches the dialog: its range becomes the number of files.
+    qtbot.waitUntil(lambda: dialog.maximum() == count, timeout=30000)
+    cancel = dialog.findChild(QPushButton)
+    assert cancel is not None
+    cancel.click()  # the analyst presses Cancel
+    qtbot.waitUntil(lambda: op.done, timeout=60000)
+    assert op.dialog is None  # closed when done
+    assert 5 < window.table_model.rowCount() < 5 + count  # some imported, then it stopped
+
+
+def test_delete_article_asks_and_undo_restores(window: MainWindow, qtbot) -> None:
     doomed = window.article_id
-    window.actions["article_delete"].trigger()
+    title = window.library.article(doomed).title
+    seen: dict = {}
+    answer_modal(QMessageBox.StandardButton.Yes, seen)
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_Delete)
+    assert seen["default"] == QMessageBox.StandardButton.Cancel
+    assert title in seen["text"]
     assert window.table_model.rowCount() == 4 and window.table_model.row_of(doomed) == -1
     assert window.actions["edit_undo"].text() == "&Undo Delete article"
     window.actions["edit_undo"].trigger()
     assert window.table_model.row_of(doomed) >= 0
+
+
+def test_enter_on_the_delete_question_keeps_the_article(window: MainWindow, qtbot) -> None:
+    kept = window.article_id
+
+    def press_enter() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, press_enter)
+            return
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, press_enter)
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_Delete)
+    assert window.table_model.rowCount() == 5 and window.table_model.row_of(kept) >= 0
+    assert not window.library.history.done
+
+
+def test_delete_in_search_results_or_reader_spares_the_article(window: MainWindow, qtbot) -> None:
+    window.search_panel.field.setText("制裁")
+    window.search_panel.run()
+    results = window.search_panel.results
+    results.setFocus()
+    results.setCurrentIndex(window.search_panel.model.index(0, 0))
+    qtbot.keyClick(results, Qt.Key.Key_Delete)
+    window.reader.setFocus()
+    window.reader.place_caret(0)
+    qtbot.keyClick(window.reader, Qt.Key.Key_Delete)
+    assert QApplication.activeModalWidget() is None
+    assert window.table_model.rowCount() == 5
+    assert not window.library.history.done
 
 
 def test_window_state_is_remembered(qtbot, sample_library: Library) -> None:
@@ -84,7 +163,7 @@ def test_window_state_is_remembered(qtbot, sample_library: Library) -> None:
 
 def test_search_box_finds_and_shows_the_passage(window: MainWindow, qtbot) -> None:
     window.actions["edit_find"].trigger()
-    assert window.search_panel.field.hasFocus() or not window.isActiveWindow()
+    assert window.search_panel.field.hasFocus()
     # Japanese arrives through an input method, which QTest cannot type: set the text.
     window.search_panel.field.setText("影の船団")
     qtbot.keyClick(window.search_panel.field, Qt.Key.Key_Return)

@@ -27,6 +27,7 @@ _EXPORTS = {
     "ImportReport": "briefing.services.importing",
     "Library": "briefing.services.library",
     "MergeTags": "briefing.services.tag_commands",
+    "ReattachHighlight": "briefing.services.reattach",
     "set_note": "briefing.services.commands",
 }
 
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     )
     from briefing.services.importing import ImportOutcome, ImportReport
     from briefing.services.library import Library
+    from briefing.services.reattach import ReattachHighlight
     from briefing.services.tag_commands import CreateTag, DeleteTag, EditTag, MergeTags
 
 
@@ -73,6 +75,7 @@ __all__ = [
     "ImportReport",
     "Library",
     "MergeTags",
+    "ReattachHighlight",
     "serialize",
     "set_note",
 ]

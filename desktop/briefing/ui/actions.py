@@ -1,11 +1,17 @@
 """Every QAction of the window, declared once by id with its shortcut, reused in menus,
-toolbars and shortcuts alike."""
+toolbars and shortcuts alike.
+
+A *scoped* action's shortcut works only while the focus is in a widget the action was added
+to (``widget.addAction``): Delete deletes an article in the library list and a highlight in
+the reader, and does nothing in the search results; the plain keys 1–9, H and N never reach
+a text field or the list's type-ahead.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 Key = QKeySequence.StandardKey
@@ -16,6 +22,7 @@ class ActionSpec:
     text: str
     shortcut: QKeySequence.StandardKey | str | None = None
     tip: str = ""
+    scoped: bool = False  # shortcut only while the focus is in a widget holding the action
 
 
 def tr(text: str) -> str:
@@ -31,8 +38,35 @@ SPECS: dict[str, ActionSpec] = {
     "edit_undo": ActionSpec("&Undo", Key.Undo),
     "edit_redo": ActionSpec("&Redo", Key.Redo),
     "edit_find": ActionSpec("&Search…", Key.Find, "Search articles and highlights"),
-    "article_delete": ActionSpec("&Delete Article…", Key.Delete, "Delete the selected article"),
+    "article_delete": ActionSpec(
+        "&Delete Article…", Key.Delete, "Delete the selected article", scoped=True
+    ),
+    "highlight_tag": ActionSpec(
+        "&Tag…", "H", "Tag the selection or the highlight at the caret", scoped=True
+    ),
+    "highlight_note": ActionSpec(
+        "Edit &Note…", "N", "Write a note on the highlight at the caret", scoped=True
+    ),
+    "highlight_delete": ActionSpec(
+        "Delete &Highlight", Key.Delete, "Delete the highlight at the caret", scoped=True
+    ),
+    "highlight_reattach": ActionSpec(
+        "&Re-attach to Selection", None, "Place the orphaned highlight on the selected text"
+    ),
+    **{
+        f"highlight_slot_{n}": ActionSpec(
+            f"Tag Slot &{n}", str(n), "Highlight with, or toggle, the tag in this slot", True
+        )
+        for n in range(1, 10)
+    },
     "library_reindex": ActionSpec("Rebuild Search &Index", None, "Rebuild the search index"),
+    "tags_manage": ActionSpec(
+        "Manage &Tags…", None, "Create, rename, recolour, merge and delete tags"
+    ),
+    "briefing_compose": ActionSpec(
+        "&Briefing…", "Ctrl+E", "Compile tagged highlights into the briefing: preview, export"
+    ),
+    "file_print": ActionSpec("&Print Briefing…", Key.Print, "Print the briefing's PDF pages"),
 }
 
 
@@ -46,6 +80,8 @@ class ActionCollection:
             action.setObjectName(name)
             if spec.shortcut is not None:
                 action.setShortcut(QKeySequence(spec.shortcut))
+            if spec.scoped:
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             if spec.tip:
                 action.setStatusTip(tr(spec.tip))
                 action.setToolTip(tr(spec.tip))
@@ -53,3 +89,8 @@ class ActionCollection:
 
     def __getitem__(self, name: str) -> QAction:
         return self._actions[name]
+
+    def scoped_to(self, widget: QObject, *names: str) -> None:
+        """Make the scoped actions ``names`` answer their keys while ``widget`` has focus."""
+        for name in names:
+            widget.addAction(self._actions[name])  # type: ignore[attr-defined]

@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextFormat,
     QTextListFormat,
 )
 
@@ -72,9 +73,19 @@ def _span_format(style: str, href: str) -> QTextCharFormat:
     return fmt
 
 
-def build_document(markdown: str, base_font: QFont | None = None) -> QTextDocument:
-    """A document whose plain text is exactly ``canonical_text(markdown)``."""
-    document = QTextDocument()
+def build_document(
+    markdown: str, base_font: QFont | None = None, document: QTextDocument | None = None
+) -> QTextDocument:
+    """A document whose plain text is exactly ``canonical_text(markdown)``.
+
+    With ``document``, that document is cleared and filled again: the reader keeps one
+    document for its whole life instead of leaking one per article it opens.
+    """
+    if document is None:
+        document = QTextDocument()
+    # The reader is read-only: an undo stack would only keep every built block alive.
+    document.setUndoRedoEnabled(False)
+    document.clear()
     font = base_font or document.defaultFont()
     document.setDefaultFont(font)
     cursor = QTextCursor(document)
@@ -114,7 +125,11 @@ def build_document(markdown: str, base_font: QFont | None = None) -> QTextDocume
     return document
 
 
+# --- highlights as character formats ----------------------------------------------------------
+
 UNTAGGED = "#fbc02d"
+# Which highlight tints a character: lets a repaint find and clear exactly its own formats.
+HIGHLIGHT_ID = QTextFormat.Property.UserProperty + 1
 
 
 def tint(color: str, strength: float = 0.32) -> QColor:
@@ -125,18 +140,82 @@ def tint(color: str, strength: float = 0.32) -> QColor:
     return QColor(*mix)
 
 
+def first_color(highlight: Highlight, colors: dict[str, str]) -> str:
+    return colors.get(highlight.tags[0], UNTAGGED) if highlight.tags else UNTAGGED
+
+
+def placed_in_order(highlights: Iterable[Highlight]) -> list[Highlight]:
+    """The highlights that have a place in the text, in text order."""
+    return sorted(
+        (h for h in highlights if not h.orphaned),
+        key=lambda h: (h.selector.start, h.selector.end, h.id),
+    )
+
+
+def tint_strengths(placed: list[Highlight]) -> dict[int, float]:
+    """A tint strength per highlight: two highlights that touch get different strengths, so
+    adjacent highlights of the same tag stay visibly two."""
+    strengths: dict[int, float] = {}
+    previous_end, alternate = -1, False
+    for highlight in placed:
+        alternate = not alternate if highlight.selector.start <= previous_end else False
+        strengths[highlight.id] = 0.5 if alternate else 0.3
+        previous_end = max(previous_end, highlight.selector.end)
+    return strengths
+
+
+def _intersects(start: int, end: int, ranges: list[tuple[int, int]] | None) -> bool:
+    return ranges is None or any(start < r_end and r_start < end for r_start, r_end in ranges)
+
+
 def paint_highlights(
-    document: QTextDocument, highlights: Iterable[Highlight], colors: dict[str, str]
+    document: QTextDocument,
+    highlights: Iterable[Highlight],
+    colors: dict[str, str],
+    ranges: list[tuple[int, int]] | None = None,
 ) -> None:
-    """Tint each placed highlight with its first tag's colour (yellow when untagged)."""
-    for highlight in highlights:
-        if highlight.orphaned:
+    """Tint each placed highlight with its first tag's colour (yellow when untagged); with
+    ``ranges``, only the highlights that meet those ranges (an in-place repaint)."""
+    placed = placed_in_order(highlights)
+    strengths = tint_strengths(placed)
+    length = document.characterCount() - 1
+    cursor = QTextCursor(document)
+    for highlight in placed:
+        start, end = highlight.selector.start, min(highlight.selector.end, length)
+        if start >= end or not _intersects(start, end, ranges):
             continue
         fmt = QTextCharFormat()
-        fmt.setBackground(
-            tint(colors.get(highlight.tags[0], UNTAGGED) if highlight.tags else UNTAGGED)
-        )
-        cursor = QTextCursor(document)
-        cursor.setPosition(highlight.selector.start)
-        cursor.setPosition(highlight.selector.end, QTextCursor.MoveMode.KeepAnchor)
-        cursor.mergeCharFormat(fmt)
+        fmt.setBackground(tint(first_color(highlight, colors), strengths[highlight.id]))
+        fmt.setProperty(HIGHLIGHT_ID, highlight.id)
+        if ranges is not None:  # paint only inside the dirty ranges: the rest is current
+            for r_start, r_end in ranges:
+                s, e = max(start, r_start), min(end, r_end)
+                if s < e:
+                    cursor.setPosition(s)
+                    cursor.setPosition(e, QTextCursor.MoveMode.KeepAnchor)
+                    cursor.mergeCharFormat(fmt)
+        else:
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(fmt)
+
+
+def clear_highlights(document: QTextDocument, start: int, end: int) -> None:
+    """Take the highlight tint off ``[start, end)``, keeping every other format (bold, links)."""
+    cursor = QTextCursor(document)
+    block = document.findBlock(start)
+    while block.isValid() and block.position() < end:
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            f_start = fragment.position()
+            s, e = max(f_start, start), min(f_start + fragment.length(), end)
+            fmt = fragment.charFormat()
+            if s < e and fmt.hasProperty(HIGHLIGHT_ID):
+                fmt.clearBackground()
+                fmt.clearProperty(HIGHLIGHT_ID)
+                cursor.setPosition(s)
+                cursor.setPosition(e, QTextCursor.MoveMode.KeepAnchor)
+                cursor.setCharFormat(fmt)
+            fragments += 1
+        block = block.next()

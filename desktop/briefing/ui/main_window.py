@@ -1,19 +1,22 @@
-"""The main window: the library list beside the article reader."""
+"""The main window: the library list beside the article reader and its highlights pane.
+
+It lays the panes out and wires the actions; each view refreshes only what a change touched
+(the reader repaints highlight formats in place, it never rebuilds the open article for a
+highlight edit)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QTextCursor
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QTableView,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -21,12 +24,16 @@ from PySide6.QtWidgets import (
 from briefing.services import BriefingError, Changes, DeleteArticle, Library
 from briefing.services.importing import ImportReport
 from briefing.services.search import SearchHit
-from briefing.ui import operations
+from briefing.ui import briefing_dialog, operations
 from briefing.ui.actions import ActionCollection
-from briefing.ui.article_table import ArticleTableModel
-from briefing.ui.document import build_document, paint_highlights
+from briefing.ui.article_table import ArticleTable, ArticleTableModel
 from briefing.ui.fonts import reading_font
+from briefing.ui.highlight_actions import HighlightActions
+from briefing.ui.highlights_pane import HighlightsPane
+from briefing.ui.reader import Reader
 from briefing.ui.search_panel import SearchPanel
+from briefing.ui.tag_manager import TagManager
+from briefing.ui.tags_pane import TagsPane
 
 
 class MainWindow(QMainWindow):
@@ -37,21 +44,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Briefing Reader — {0}").format(library.path.name))
         self.actions = ActionCollection(self)
         self.article_id: int | None = None
+        self._shown_hash: str | None = None  # the open article's content, to skip rebuilds
 
         self.table_model = ArticleTableModel(self)
-        self.table = QTableView(self)
-        self.table.setObjectName("library_table")
-        self.table.setModel(self.table_model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table = ArticleTable(self.table_model, self)
+        self.table.article_chosen.connect(self.show_article)
 
-        self.reader = QTextBrowser(self)
-        self.reader.setObjectName("reader")
-        self.reader.setOpenExternalLinks(False)
+        self.reader = Reader(self)
         self.reader.setFont(reading_font())
         self.title_label = QLabel(self)
         self.title_label.setWordWrap(True)
@@ -86,11 +85,32 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 2)
         self.splitter = splitter
         self.setCentralWidget(splitter)
+        self.highlights_pane = HighlightsPane(self)
+        self.highlights_pane.highlight_activated.connect(self.reader.reveal)
+        dock = QDockWidget(self.tr("Highlights"), self)
+        dock.setObjectName("highlights_dock")
+        dock.setWidget(self.highlights_pane)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.highlights_dock = dock
+        self.tags_pane = TagsPane(library, self)
+        pass
+        self.tags_pane.highlight_activated.connect(self.open_highlight)
+        self.tags_dock = QDockWidget(self.tr("Tags"), self)
+        self.tags_dock.setObjectName("tags_dock")
+        self.tags_dock.setWidget(self.tags_pane)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.tags_dock)
+        self.tag_manager: TagManager | None = None
         self._build_menus()
+        self.highlight_actions = HighlightActions(self)
         self.library.listeners.append(self._library_changed)
         self.refresh_articles()
         self._restore_state()
         self._update_undo_actions()
+        # Writes by other programs (a cron import, the CLI) show up within a poll while the
+        # window is active: one PRAGMA per tick.
+        self._poll = QTimer(self, interval=1500)
+        self._poll.timeout.connect(self.poll_external_changes)
+        pass
 
     # --- construction --------------------------------------------------------------------------
 
@@ -100,18 +120,34 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a["file_import"])
         file_menu.addAction(a["file_import_folder"])
         file_menu.addSeparator()
+        briefing_dialog.install(self, self.library, file_menu, a)
+        file_menu.addSeparator()
         file_menu.addAction(a["file_quit"])
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         edit_menu.addAction(a["edit_undo"])
         edit_menu.addAction(a["edit_redo"])
+        edit_menu.addSeparator()
+        for name in ("highlight_tag", "highlight_note", "highlight_delete", "highlight_reattach"):
+            edit_menu.addAction(a[name])
+        slots_menu = edit_menu.addMenu(self.tr("Tag &Slots"))
+        for n in range(1, 10):
+            slots_menu.addAction(a[f"highlight_slot_{n}"])
         library_menu = self.menuBar().addMenu(self.tr("&Library"))
         library_menu.addAction(a["article_delete"])
         library_menu.addAction(a["library_reindex"])
+        library_menu.addSeparator()
+        library_menu.addAction(a["tags_manage"])
+        a["tags_manage"].triggered.connect(self.manage_tags)
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("main_toolbar")
         toolbar.addAction(a["file_import"])
         toolbar.addAction(a["edit_undo"])
         toolbar.addAction(a["edit_redo"])
+        toolbar.addAction(a["highlight_tag"])
+        toolbar.addAction(a["highlight_note"])
+        # Delete deletes an article only from the library list (after asking): in the reader
+        # and the highlights pane it deletes a highlight, in the search results nothing.
+        a.scoped_to(self.table, "article_delete")
         edit_menu.addSeparator()
         edit_menu.addAction(a["edit_find"])
         a["edit_find"].triggered.connect(self.search_panel.focus)
@@ -157,11 +193,26 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Briefing Reader"), str(error))
 
     def _library_changed(self, changes: Changes) -> None:
-        if changes.library or changes.articles or changes.highlights:
-            self.refresh_articles()
-            if self.search_panel.field.text().strip():
-                self.search_panel.run()
+        # Adding, deleting or re-importing articles announces ``library``; anything else is
+        # about highlights and tags, which the reader repaints in place.
+        self.table.apply_changes(changes, self.library)  # rows by id, never a reset
+        self.tags_pane.apply_changes(changes)
+        if changes.library:
+            self.show_article(self.article_id)  # a re-imported text rebuilds, else repaints
+        elif changes.highlights or changes.tags or self.article_id in changes.articles:
+            self.refresh_highlights()
+        self.search_panel.apply_changes(changes)
         self._update_undo_actions()
+
+    def refresh_highlights(self) -> None:
+        """Repaint the open article's highlights in place and update the pane and its count
+        in the list: no document rebuild, no list reload."""
+        if self.article_id is None:
+            return
+        highlights = self.library.highlights(article_id=self.article_id)
+        colors = {tag.name: tag.color for tag in self.library.tags()}
+        self.reader.update_highlights(highlights, colors)
+        self.highlights_pane.show_highlights(highlights, colors)
 
     def _update_undo_actions(self) -> None:
         history = self.library.history
@@ -176,28 +227,54 @@ class MainWindow(QMainWindow):
             self.actions[name].setEnabled(not self.library.read_only)
 
     def refresh_articles(self) -> None:
-        current = self.article_id
+        """Load the whole list (start-up); later changes update its rows by id."""
         self.table_model.set_articles(self.library.articles())
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, header.ResizeMode.Stretch)
-        self.table.setColumnWidth(1, 110)
-        for column in (2, 3):
-            header.setSectionResizeMode(column, header.ResizeMode.ResizeToContents)
-        row = self.table_model.row_of(current) if current is not None else -1
-        if row >= 0:
-            self.table.selectRow(row)
-            self.show_article(current)
-        elif self.table_model.rowCount():
-            self.table.selectRow(0)
-        else:
+        if not self.table_model.rowCount():
             self.show_article(None)
 
-    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        article = self.table_model.article_at(rows[0].row()) if rows else None
-        self.show_article(article.id if article else None)
+    def poll_external_changes(self) -> None:
+        """Notice writes by other programs while the window is active (the library announces
+        them, and every view refreshes as for its own edits)."""
+        if not self.isActiveWindow() or not hasattr(self.library, "poll_external_changes"):
+            return
+        try:
+            self.library.poll_external_changes()
+        except BriefingError as error:
+            self.statusBar().showMessage(str(error), 10000)
+            return
+        message = getattr(self.library.history, "last_fence_message", "")
+        if message:
+            self.library.history.last_fence_message = ""
+            self.statusBar().showMessage(message, 10000)
+
+    def open_highlight(self, article_id: int, highlight_id: int) -> None:
+        """Open an article at one of its highlights (from the tags pane's review list)."""
+        self.table.choose(article_id)
+        if self.article_id != article_id:
+            self.show_article(article_id)
+        if hasattr(self, "show_highlight"):
+            self.show_highlight(highlight_id)
+            return
+        try:
+            highlight = self.library.highlight(highlight_id)
+        except BriefingError:
+            return
+        if not highlight.orphaned:
+            self.reader.reveal(highlight)
+
+    def manage_tags(self) -> TagManager:
+        """Show the tag manager (one at a time, not modal: Undo keeps working)."""
+        if self.tag_manager is None or not self.tag_manager.isVisible():
+            undo_redo = [self.actions["edit_undo"], self.actions["edit_redo"]]
+            self.tag_manager = TagManager(self.library, self, undo_redo)
+        self.tag_manager.show()
+        self.tag_manager.raise_()
+        self.tag_manager.activateWindow()
+        return self.tag_manager
 
     def show_article(self, article_id: int | None) -> None:
+        if article_id != self.article_id:
+            self._shown_hash = None
         self.article_id = article_id
         self.actions["article_delete"].setEnabled(article_id is not None)
         try:
@@ -205,15 +282,20 @@ class MainWindow(QMainWindow):
         except BriefingError:
             article = None
         if article is None:
-            self.reader.clear()
+            self._shown_hash = None
+            self.reader.clear_article()
+            self.highlights_pane.show_highlights([], {})
             self.title_label.clear()
             self.details_label.clear()
             return
-        document = build_document(article.body, self.reader.font())
-        document.setParent(self.reader)
+        if article.content_hash == self._shown_hash:  # the same text: repaint, keep the place
+            self.refresh_highlights()
+            return
+        self._shown_hash = article.content_hash
         colors = {tag.name: tag.color for tag in self.library.tags()}
-        paint_highlights(document, self.library.highlights(article_id=article_id), colors)
-        self.reader.setDocument(document)
+        highlights = self.library.highlights(article_id=article_id)
+        self.reader.show_article(article.body, highlights, colors)
+        self.highlights_pane.show_highlights(highlights, colors)
         self.title_label.setText(article.title)
         details = [
             article.source,
@@ -290,13 +372,20 @@ class MainWindow(QMainWindow):
             return
         article = self.library.article(self.article_id)
         count = len(self.library.highlights(article_id=self.article_id))
-        answer = QMessageBox.question(
-            self,
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
             self.tr("Delete article"),
             self.tr(
                 "Delete “{0}” and its {1} highlight(s)? You can undo this until you quit."
             ).format(article.title, count),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
         )
+        box.setObjectName("confirm_delete_article")
+        # Enter must never destroy: the safe answer is the default.
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        answer = box.exec()
+        box.deleteLater()
         if answer == QMessageBox.StandardButton.Yes:
             self.article_id = None
             self._run(lambda: self.library.execute(DeleteArticle(article.id)))
