@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from operator import add
 
 from briefing.core.normalize import fold_for_search, search_fold
@@ -53,8 +54,16 @@ _UNICODE61_SEPARATORS = "\u19b0-\u19c0\u19c8\u19c9\u1cf2\u1cf3"
 
 # Group 1: a CJK run; group 2: a word ([^\W_] is "alphanumeric", minus CJK and the above).
 _TOKEN_RE = re.compile(f"([{CJK_CHARACTERS}]+)|([^\\W_{CJK_CHARACTERS}{_UNICODE61_SEPARATORS}]+)")
-# Every three CJK characters in a row, overlapping (a zero-width look-ahead per position).
-_TRIGRAM_RE = re.compile(f"(?=([{CJK_CHARACTERS}]{{3}}))")
+
+
+@cache
+def _trigram_re() -> re.Pattern[str]:
+    """Every three CJK characters in a row, overlapping (a zero-width look-ahead per
+    position). Compiled on first use: it takes longer to compile than a search to run, and
+    only indexing needs it."""
+    return re.compile(f"(?=([{CJK_CHARACTERS}]{{3}}))")
+
+
 _WORD_CHAR_RE = re.compile(f"[^\\W_{CJK_CHARACTERS}{_UNICODE61_SEPARATORS}]")
 
 PREFIX_MIN_LENGTH = 3
@@ -100,7 +109,7 @@ def index_token_strings(text: str) -> tuple[str, str]:
     all its trigrams (:func:`trigram_match`), which rules out at once the rows where its
     bigrams occur, but never together, as in 統領土 (大統領 and 北方領土 are everywhere)."""
     folded = fold_for_search(text)
-    return _tokens_of_folded(folded), " ".join(_TRIGRAM_RE.findall(folded))
+    return _tokens_of_folded(folded), " ".join(_trigram_re().findall(folded))
 
 
 def trigram_match(term: str) -> str | None:
