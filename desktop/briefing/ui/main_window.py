@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.highlights_dock = dock
         self.tags_pane = TagsPane(library, self)
-        pass
+        self.tags_pane.filter_changed.connect(self.table_model.set_filter)
         self.tags_pane.highlight_activated.connect(self.open_highlight)
         self.tags_dock = QDockWidget(self.tr("Tags"), self)
         self.tags_dock.setObjectName("tags_dock")
@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         # window is active: one PRAGMA per tick.
         self._poll = QTimer(self, interval=1500)
         self._poll.timeout.connect(self.poll_external_changes)
-        pass
+        self._poll.start()
 
     # --- construction --------------------------------------------------------------------------
 
