@@ -120,3 +120,65 @@ def test_a_renamed_tag_stays_chosen_and_untagging_updates_the_list(
     first = pane.highlight_list.item(0).data(HIGHLIGHT_ROLE)[1]
     sample_library.execute(ChangeHighlightTags([first], "NATO aid", add=False))
     assert pane.highlight_list.count() == shown - 1
+
+
+@pytest.fixture
+def window(qtbot, sample_library: Library, tmp_path):
+    from briefing.app import make_application
+    from briefing.ui.main_window import MainWindow
+    from PySide6.QtCore import QSettings
+
+    make_application()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
+    )
+    win = MainWindow(sample_library)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def test_in_the_window_a_tag_filters_the_list_and_a_highlight_opens_its_article(
+    window, sample_library: Library, qtbot
+) -> None:
+    assert (
+        window.tags_dock.objectName() == "tags_dock"
+        and window.tags_dock.widget() is window.tags_pane
+    )
+    click_tag(window.tags_pane, qtbot, "Northern Territories")
+    carrying = {h.article_id for h in sample_library.highlights(tags_any=["北方領土"])}
+    model = window.table_model
+    assert {model.article_at(r).id for r in range(model.rowCount())} == carrying  # type: ignore[union-attr]
+    item = window.tags_pane.highlight_list.item(window.tags_pane.highlight_list.count() - 1)
+    article_id, highlight_id = item.data(HIGHLIGHT_ROLE)
+    window.tags_pane.highlight_list.itemActivated.emit(item)
+    assert window.article_id == article_id
+    highlight = sample_library.highlight(highlight_id)
+    caret = window.reader.textCursor().position()
+    assert highlight.selector.start <= caret <= highlight.selector.end
+
+
+def test_in_the_window_a_highlight_updates_one_row_and_the_manager_opens(
+    window, sample_library: Library, qtbot
+) -> None:
+    model = window.table_model
+    with qtbot.assertNotEmitted(model.modelReset), qtbot.waitSignal(model.dataChanged):
+        sample_library.execute(AddHighlight(window.article_id, 0, 4, ("sanctions",)))
+    window.actions["tags_manage"].trigger()
+    manager = window.tag_manager
+    assert manager is not None and manager.isVisible()
+    manager.close()
+
+
+def test_the_window_notices_another_programs_write(
+    window, sample_library: Library, library_path, qtbot, tmp_path
+) -> None:
+    new = tmp_path / "cron.md"
+    new.write_text("---\ntitle: 定時取込\n---\n\n北方領土の交渉。\n", encoding="utf-8")
+    with Library.open(library_path) as cron:
+        cron.import_paths([new])
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    with qtbot.assertNotEmitted(window.table_model.modelReset):
+        qtbot.waitUntil(lambda: window.table_model.rowCount() == 6, timeout=5000)

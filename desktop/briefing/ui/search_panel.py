@@ -1,4 +1,10 @@
-"""The search box and its results: articles and highlights, best first, matches marked."""
+"""The search box and its results: articles and highlights, best first, matches marked.
+
+Results follow the library: any change (an edit here, an import, another program's write)
+runs the query again, so they never go stale. Over a big library the query runs off the UI
+thread through :class:`QueryOp`; an answer that arrives after a newer query was typed is
+dropped.
+"""
 
 from __future__ import annotations
 
@@ -14,11 +20,16 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
-from briefing.services import BriefingError, Library
-from briefing.services.search import SearchHit
+from briefing.services import BriefingError, Changes, Library
+from briefing.services.search import SearchHit, SearchResults
+from briefing.ui.operations import QueryOp
 
 Index = QModelIndex | QPersistentModelIndex
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+LIMIT = 100
+# Below this many articles a query takes a few milliseconds (bench/RESULTS.md): run it in place,
+# so results show at once; above, a thread keeps typing smooth.
+BACKGROUND_FROM = 2000
 
 
 class SearchResultsModel(QAbstractListModel):
@@ -61,6 +72,9 @@ class SearchPanel(QWidget):
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
+        self._generation = 0  # which query the shown results answer
+        self._count: int | None = None  # articles in the library, to choose where to search
+        self.pending: QueryOp[SearchResults] | None = None
         self.field = QLineEdit(self)
         self.field.setObjectName("search_field")
         self.field.setClearButtonEnabled(True)
@@ -95,21 +109,60 @@ class SearchPanel(QWidget):
         self.field.selectAll()
 
     def run(self) -> None:
+        """Run the query in the box (in the background over a big library)."""
         self._pause.stop()
+        self._generation += 1
         text = self.field.text()
         if not text.strip():
             self.model.set_hits([])
             self.status.clear()
             return
-        try:
-            results = self.library.search(text, limit=100)
-        except BriefingError as error:  # a locked or damaged library: say so, keep the window
-            self.model.set_hits([])
-            self.status.setText(str(error))
+        if self._article_count() < BACKGROUND_FROM:
+            try:
+                results = self.library.search(text, limit=LIMIT)
+            except BriefingError as error:  # a locked or damaged library: say so, keep going
+                self._failed(str(error), self._generation)
+                return
+            self._show(results, self._generation)
             return
+        generation = self._generation
+        self.status.setText(self.tr("Searching…"))
+        self.pending = (
+            QueryOp(self, self.library, lambda library, _p, _c: library.search(text, limit=LIMIT))
+            .success(lambda results: self._show(results, generation))
+            .failure(lambda message: self._failed(message, generation))
+            .run_in_background()
+        )
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Run the query again after any change, so results show what the library holds."""
+        if changes.library:
+            self._count = None
+        if not changes.empty and self.field.text().strip():
+            self.run()
+
+    def _article_count(self) -> int:
+        if self._count is None:
+            try:
+                self._count = self.library.article_count()
+            except BriefingError:
+                self._count = 0
+        return self._count
+
+    def _show(self, results: SearchResults, generation: int) -> None:
+        if generation != self._generation:
+            return  # a newer query was typed meanwhile
+        current = self.results.currentIndex().row()
         self.model.set_hits(results.hits)
+        if 0 <= current < self.model.rowCount():
+            self.results.setCurrentIndex(self.model.index(current, 0))
         count = self.tr("{0} result(s)").format(len(results.hits))
         self.status.setText("  ".join([count, *results.warnings]))
+
+    def _failed(self, message: str, generation: int) -> None:
+        if generation == self._generation:
+            self.model.set_hits([])
+            self.status.setText(message)
 
     def _activated(self, index: QModelIndex) -> None:
         hit = index.data(HIT_ROLE)
