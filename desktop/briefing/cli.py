@@ -148,6 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("reindex", help="rebuild the search index from scratch")
     sub.add_parser("sample", help="import the bundled sample articles and highlights")
+    _add_export_parser(sub)
     return parser
 
 
@@ -449,4 +450,60 @@ COMMANDS = {
     "search": cmd_search,
     "reindex": cmd_reindex,
     "sample": cmd_sample,
+    "export": lambda library, args: cmd_export(library, args),
 }
+
+def _add_export_parser(sub: argparse._SubParsersAction) -> None:
+    """``export``: the briefing, headless (for cron). Defined here, run by :func:`cmd_export`."""
+    p = sub.add_parser(
+        "export",
+        help="write the briefing (PDF, HTML or Markdown)",
+        description="Compile tagged highlights into the briefing. Default period: today.",
+    )
+    when = p.add_mutually_exclusive_group()
+    when.add_argument("--date", type=_day, metavar="YYYY-MM-DD", help="highlights of one day")
+    when.add_argument("--from", dest="date_from", type=_day, metavar="YYYY-MM-DD")
+    when.add_argument(
+        "--since-last", action="store_true", help="what changed since the last export"
+    )
+    p.add_argument("--to", dest="date_to", type=_day, metavar="YYYY-MM-DD", help="with --from")
+    p.add_argument("--tags", default="", help='sections in order: "sanctions,NSATU,..."')
+    p.add_argument("--article", type=_id, action="append", default=[], metavar="ID")
+    p.add_argument("--source", action="append", default=[], metavar="NAME")
+    p.add_argument("--title", default=None)
+    p.add_argument("--author", default="")
+    p.add_argument("--marking", default="", help="classification marking, e.g. 取扱注意")
+    p.add_argument("--summary", type=Path, default=None, metavar="FILE.md")
+    p.add_argument("--format", choices=["pdf", "html", "md"], default=None)
+    p.add_argument("--paper", choices=["a4", "letter"], default="a4")
+    p.add_argument(
+        "--created", default=None, metavar="YYYY-MM-DDTHH:MM", help="fixed date: identical bytes"
+    )
+    p.add_argument("--no-record", action="store_true", help="do not add it to the history")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+
+
+def cmd_export(library: Library, args: argparse.Namespace) -> int:
+    from briefing.services import briefing as briefing_service
+
+    options, created = briefing_service.options_from_cli(
+        date=args.date,
+        date_from=args.date_from,
+        date_to=args.date_to,
+        since_last=args.since_last,
+        tags=args.tags,
+        article_ids=args.article,
+        sources=args.source,
+        title=args.title,
+        author=args.author,
+        marking=args.marking,
+        summary_file=args.summary,
+        paper=args.paper,
+        created=args.created,
+    )
+    result = briefing_service.export_briefing(
+        library, options, args.output, args.format, created=created, record=not args.no_record
+    )
+    note = "" if result.export_id or args.no_record else " (library read-only: not recorded)"
+    print(f"wrote {result.path} ({result.format}, {len(result.highlight_ids)} highlights){note}")
+    return 0

@@ -1,0 +1,167 @@
+"""The Briefing dialog, offscreen, on the sample library: preview, ticks, order, export,
+print, history and remembered choices."""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from briefing.app import make_application
+from briefing.core.briefing import BriefingOptions, Period
+from briefing.services import Library
+from briefing.services.briefing import export_history
+from briefing.ui.briefing_dialog import BriefingDialog
+from briefing.ui.main_window import MainWindow
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtPrintSupport import QPrinter
+
+TODAY = date.today()
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path, qapp):
+    make_application()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
+    )
+    yield
+
+
+def _dialog(qtbot, library: Library) -> BriefingDialog:
+    dialog = BriefingDialog(library)
+    qtbot.addWidget(dialog)
+    dialog.form.set_options(BriefingOptions(period=Period.day(TODAY), marking="取扱注意"))
+    dialog.refresh_items()
+    dialog.refresh_preview()
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.preview_ready, timeout=15000)
+    return dialog
+
+
+def _wait_for_new_preview(qtbot, dialog: BriefingDialog) -> None:
+    dialog.pdf = None
+    dialog.refresh_preview()
+    qtbot.waitUntil(lambda: dialog.preview_ready, timeout=15000)
+
+
+def _pdf_text(pdf: bytes) -> str:
+    return subprocess.run(
+        ["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
+
+
+def test_preview_shows_the_pdf_pages_and_lists_every_item(qtbot, sample_library: Library) -> None:
+    dialog = _dialog(qtbot, sample_library)
+    assert dialog.items.count() == 24
+    assert all(
+        dialog.items.item(i).checkState() == Qt.CheckState.Checked
+        for i in range(dialog.items.count())
+    )
+    assert dialog.preview.page_count == int(
+        subprocess.run(["pdfinfo", "-"], input=dialog.pdf, capture_output=True, check=True)
+        .stdout.decode()
+        .split("Pages:")[1]
+        .split()[0]
+    )
+    assert dialog.preview.page_count >= 3
+    assert "取扱注意" in _pdf_text(dialog.pdf)
+
+
+def test_unticked_items_leave_the_briefing_and_dragged_ones_move(
+    qtbot, sample_library: Library
+) -> None:
+    dialog = _dialog(qtbot, sample_library)
+    first, second = dialog.items.item(0), dialog.items.item(1)
+    first_quote = sample_library.highlight(first.data(Qt.ItemDataRole.UserRole)).quote
+    first.setCheckState(Qt.CheckState.Unchecked)
+    assert dialog.options().excluded == (first.data(Qt.ItemDataRole.UserRole),)
+    _wait_for_new_preview(qtbot, dialog)
+    assert first_quote not in _pdf_text(dialog.pdf).replace("\n", "")
+    # Drag the second item (of the first section) below the third: the model's move is
+    # what a drop does.
+    moved = second.data(Qt.ItemDataRole.UserRole)
+    model = dialog.items.model()
+    assert model.moveRow(model.index(0, 0).parent(), 1, model.index(0, 0).parent(), 3)
+    assert dialog.options().order.index(moved) == 2
+    third = sample_library.highlight(dialog.options().order[1]).quote
+    _wait_for_new_preview(qtbot, dialog)
+    text = _pdf_text(dialog.pdf).replace("\n", "")
+    moved_quote = sample_library.highlight(moved).quote
+    assert text.index(third[:20]) < text.index(moved_quote[:20])
+
+
+def test_export_pdf_html_markdown_records_and_lists_history(
+    qtbot, sample_library: Library, tmp_path: Path
+) -> None:
+    dialog = _dialog(qtbot, sample_library)
+    for fmt in ("pdf", "html", "md"):
+        dialog.export_to(tmp_path / f"b.{fmt}", fmt)
+        qtbot.waitUntil(lambda f=fmt: (tmp_path / f"b.{f}").exists(), timeout=15000)
+    qtbot.waitUntil(lambda: dialog.history.count() == 3, timeout=15000)
+    assert [r.format for r in export_history(sample_library)] == ["md", "html", "pdf"]
+    assert "取扱注意" in dialog.history.item(0).data(Qt.ItemDataRole.UserRole).marking
+    assert _pdf_text((tmp_path / "b.pdf").read_bytes()).count("取扱注意") >= 3
+
+
+def test_print_sends_the_pdf_pages_to_the_printer(qtbot, sample_library: Library, tmp_path):
+    dialog = _dialog(qtbot, sample_library)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert dialog.print_to(printer) == dialog.preview.page_count
+    info = subprocess.run(
+        ["pdfinfo", str(tmp_path / "printed.pdf")], capture_output=True, text=True, check=True
+    ).stdout
+    assert f"Pages:           {dialog.preview.page_count}" in info
+
+
+def test_choices_are_remembered(qtbot, sample_library: Library) -> None:
+    dialog = _dialog(qtbot, sample_library)
+    dialog.form.title.setText("朝の報告")
+    dialog.form.author.setText("分析官")
+    dialog.form.summary.setPlainText("要旨")
+    dialog.form.paper.setCurrentIndex(1)
+    dialog.close()
+    again = BriefingDialog(sample_library)
+    qtbot.addWidget(again)
+    options = again.form.options()
+    assert (options.title, options.author, options.summary, options.paper) == (
+        "朝の報告",
+        "分析官",
+        "要旨",
+        "letter",
+    )
+    assert (options.marking, options.period.kind) == ("取扱注意", "day")
+
+
+def test_nothing_to_include_shows_a_message_and_disables_export(
+    qtbot, sample_library: Library
+) -> None:
+    dialog = _dialog(qtbot, sample_library)
+    dialog.form.set_options(BriefingOptions(period=Period.day(date(2001, 1, 1))))
+    dialog.refresh_items()
+    dialog.refresh_preview()
+    qtbot.waitUntil(lambda: not dialog.preview_ready, timeout=15000)
+    assert dialog.items.count() == 0
+    assert dialog.preview.message.text().startswith("nothing to include")
+    assert not dialog.export_button.isEnabled() and not dialog.print_button.isEnabled()
+
+
+def test_ctrl_e_opens_the_dialog_from_the_window(qtbot, sample_library: Library) -> None:
+    window = MainWindow(sample_library)
+    qtbot.addWidget(window)
+    window.show()
+    action = window.actions["briefing_compose"]
+    assert action.shortcut() == QKeySequence("Ctrl+E")
+    assert window.actions["file_print"].shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
+    action.trigger()
+    dialog = window.findChild(BriefingDialog)
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(
+        lambda: dialog.preview_ready or dialog.preview.message.isVisible(), timeout=15000
+    )
+    dialog.close()
