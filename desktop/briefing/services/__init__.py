@@ -14,6 +14,12 @@ from briefing.core.errors import BriefingError
 
 _EXPORTS = {
     "AddHighlight": "briefing.services.commands",
+    "BriefingOptions": "briefing.core.briefing",
+    "ExportResult": "briefing.services.briefing",
+    "Period": "briefing.core.briefing",
+    "build_briefing": "briefing.services.briefing",
+    "export_briefing": "briefing.services.briefing",
+    "export_history": "briefing.services.briefing",
     "ChangeHighlightTags": "briefing.services.commands",
     "Changes": "briefing.services.changes",
     "Command": "briefing.services.commands",
@@ -32,8 +38,15 @@ _EXPORTS = {
 }
 
 if TYPE_CHECKING:
+    from briefing.core.briefing import BriefingOptions, Period
     from briefing.services import serialize
     from briefing.services.article_commands import DeleteArticle
+    from briefing.services.briefing import (
+        ExportResult,
+        build_briefing,
+        export_briefing,
+        export_history,
+    )
     from briefing.services.changes import Changes
     from briefing.services.commands import (
         AddHighlight,
@@ -62,6 +75,7 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "AddHighlight",
     "BriefingError",
+    "BriefingOptions",
     "ChangeHighlightTags",
     "Changes",
     "Command",
@@ -71,11 +85,16 @@ __all__ = [
     "DeleteTag",
     "EditHighlight",
     "EditTag",
+    "ExportResult",
     "ImportOutcome",
     "ImportReport",
     "Library",
     "MergeTags",
+    "Period",
     "ReattachHighlight",
+    "build_briefing",
+    "export_briefing",
+    "export_history",
     "serialize",
     "set_note",
 ]
