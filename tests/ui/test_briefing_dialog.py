@@ -165,3 +165,27 @@ def test_ctrl_e_opens_the_dialog_from_the_window(qtbot, sample_library: Library)
         lambda: dialog.preview_ready or dialog.preview.message.isVisible(), timeout=15000
     )
     dialog.close()
+
+
+def test_sections_follow_the_tag_list_and_an_export_can_be_reused(
+    qtbot, sample_library: Library, tmp_path: Path
+) -> None:
+    dialog = _dialog(qtbot, sample_library)
+    tags = dialog.form.tags
+    assert dialog.form.options().tags == ()  # all ticked, library order: every tag
+    # Move NSATU to the top and untick "export controls": the sections follow.
+    model = tags.model()
+    row = next(i for i in range(tags.count()) if tags.item(i).text() == "NSATU")
+    assert model.moveRow(model.index(0, 0).parent(), row, model.index(0, 0).parent(), 0)
+    next(
+        tags.item(i) for i in range(tags.count()) if tags.item(i).text() == "export controls"
+    ).setCheckState(Qt.CheckState.Unchecked)
+    chosen = dialog.form.options().tags
+    assert chosen[0] == "NSATU" and "export controls" not in chosen
+    assert dialog.items.item(0).text().startswith("NSATU — ")
+    dialog.export_to(tmp_path / "b.md", "md")
+    qtbot.waitUntil(lambda: dialog.history.count() == 1, timeout=15000)
+    dialog.form.set_options(BriefingOptions(period=Period.day(TODAY)))
+    assert dialog.form.options().tags == ()
+    dialog._reuse_export(dialog.history.item(0))
+    assert dialog.form.options().tags == chosen

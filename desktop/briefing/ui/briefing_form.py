@@ -28,7 +28,8 @@ MARKINGS = ("", "取扱注意", "部外秘", "秘")
 class BriefingForm(QWidget):
     """Every option but the items' ticks and order (those live in the items list)."""
 
-    changed = Signal()
+    changed = Signal()  # anything: the preview is typeset again
+    scope_changed = Signal()  # which highlights: the items list is made again
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,18 +92,24 @@ class BriefingForm(QWidget):
         form.addRow(self.tr("Su&mmary:"), self.summary)
 
         self.period.currentIndexChanged.connect(self._period_changed)
+        # What is chosen (and so which items there are) apart from how it is presented:
+        # a keystroke in the summary re-typesets the preview but leaves the items list alone.
         for signal in (
             self.start.dateChanged,
             self.end.dateChanged,
             self.article.currentIndexChanged,
             self.sources.editingFinished,
+            self.tags.itemChanged,
+            self.tags.model().rowsMoved,
+        ):
+            signal.connect(self.scope_changed)
+        self.scope_changed.connect(self.changed)
+        for signal in (
             self.title.textChanged,
             self.author.textChanged,
             self.marking.currentTextChanged,
             self.paper.currentIndexChanged,
             self.summary.textChanged,
-            self.tags.itemChanged,
-            self.tags.model().rowsMoved,
         ):
             signal.connect(self.changed)
         self._period_changed()
@@ -128,7 +135,7 @@ class BriefingForm(QWidget):
         kind = self.period.currentData()
         self.start.setEnabled(kind != "since_last")
         self.end.setEnabled(kind == "range")
-        self.changed.emit()
+        self.scope_changed.emit()
 
     def options(self) -> BriefingOptions:
         """The options as set (raises BriefingError for a range that ends before it starts)."""
