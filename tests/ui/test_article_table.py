@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import threading
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
@@ -225,3 +226,41 @@ def test_changes_naming_articles_read_only_those(sample_library: Library, monkey
     one = model.article_at(0).id  # type: ignore[union-attr]
     model.apply_changes(Changes(articles=frozenset({one})), sample_library)
     assert asked == [[one]]
+
+
+def test_a_big_librarys_wide_change_is_listed_off_the_ui_thread(
+    table: ArticleTable, sample_library: Library, library_path, qtbot, tmp_path, monkeypatch
+) -> None:
+    from briefing.ui import article_table
+
+    monkeypatch.setattr(article_table, "BACKGROUND_FROM", 0)
+    listed, release = threading.Event(), threading.Event()
+    real_articles = Library.articles
+
+    def listing_then_wait(self: Library, ids=None):  # type: ignore[no-untyped-def]
+        result = real_articles(self, ids)
+        if ids is None and threading.current_thread() is not threading.main_thread():
+            listed.set()  # the worker's snapshot is taken before the edit below
+            release.wait(10)
+        return result
+
+    monkeypatch.setattr(Library, "articles", listing_then_wait)
+    model = table.model()
+    new = tmp_path / "cron.md"
+    new.write_text("---\ntitle: 定時取込\n---\n\n北方領土の交渉。\n", encoding="utf-8")
+    with Library.open(library_path) as cron:  # another program imports
+        cron.import_paths([new])
+    table.apply_changes(Changes(library=True, external=True), sample_library)
+    assert model.rowCount() == 5  # not listed on this thread
+    assert listed.wait(10)
+    # Meanwhile a highlight is added here: the listing must not undo its count.
+    edited = model.article_at(4).id  # type: ignore[union-attr]
+    table.apply_changes(
+        sample_library.execute(AddHighlight(edited, 0, 3, ("sanctions",))), sample_library
+    )
+    count = model.article_at(model.row_of(edited)).highlight_count  # type: ignore[union-attr]
+    release.set()
+    with qtbot.assertNotEmitted(model.modelReset):
+        qtbot.waitUntil(lambda: model.rowCount() == 6, timeout=10000)
+    assert model.article_at(model.row_of(edited)).highlight_count == count  # type: ignore[union-attr]
+    assert count == len(sample_library.highlights(article_id=edited))
