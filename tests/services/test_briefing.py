@@ -176,3 +176,32 @@ def test_cli_errors_are_one_line_and_leave_no_file(
     code, _, err = _export(capsys, db, "--created", "soon", "-o", str(tmp_path / "x.pdf"))
     assert code == 2 and "not a date and time (YYYY-MM-DDTHH:MM): soon" in err
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("library.db")) == []
+
+
+def test_no_japanese_font_is_one_line_naming_the_package_and_no_file(
+    sample_library: Library, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    empty = tmp_path / "fonts"
+    empty.mkdir()
+    monkeypatch.setenv("BRIEFING_FONT_DIR", str(empty))
+    code, _, err = _export(capsys, sample_library.path, "-o", str(tmp_path / "b.pdf"))
+    assert code == 2
+    assert err == (
+        "briefing-reader: no Japanese font found: install the Debian package fonts-noto-cjk "
+        "(sudo apt-get install fonts-noto-cjk)\n"
+    )
+    assert not (tmp_path / "b.pdf").exists() and export_history(sample_library) == []
+    # HTML and Markdown need no font.
+    code, _, _ = _export(capsys, sample_library.path, "-o", str(tmp_path / "b.html"))
+    assert code == 0 and (tmp_path / "b.html").exists()
+
+
+def test_a_read_only_library_exports_without_recording(
+    sample_library: Library, tmp_path: Path
+) -> None:
+    with Library.open(sample_library.path, read_only=True) as read_only:
+        result = export_briefing(
+            read_only, BriefingOptions(period=Period.day(TODAY)), tmp_path / "b.md"
+        )
+    assert result.export_id is None and (tmp_path / "b.md").stat().st_size == result.size
+    assert export_history(sample_library) == []
