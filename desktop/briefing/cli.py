@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from briefing import __version__
 from briefing.core.errors import BriefingError
+from briefing.core.safe_text import visible
 from briefing.paths import DB_ENV, default_library_path
 
 # The services (SQLite access, sqlite-utils and what it pulls in, the importers) are imported
@@ -180,6 +181,12 @@ def missing_library_message(error: ImportError) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     db_path = args.db or default_library_path()
+    if (args.db is not None or os.environ.get(DB_ENV)) and not db_path.expanduser().parent.is_dir():
+        # A library named explicitly in a folder that does not exist is a typo: creating the
+        # folders and an empty library there would hide it.
+        folder = visible(str(db_path.expanduser().parent))
+        print(f"briefing-reader: {folder}: no such folder (create it first)", file=sys.stderr)
+        return 2
     if args.command is None:
         try:
             from briefing.app import run_window
@@ -189,11 +196,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_window(db_path, screenshot=args.screenshot)
     try:
         from briefing.services.library import Library
+        from briefing.store.opening import open_notice
 
         with Library.open(db_path) as library:
+            notice = open_notice(library.db)  # e.g. read-only because the disk is full: once
+            if notice:
+                print(f"briefing-reader: {notice}", file=sys.stderr)
             return COMMANDS[args.command](library, args)
     except BriefingError as error:
-        print(f"briefing-reader: {error}", file=sys.stderr)
+        print(f"briefing-reader: {visible(str(error))}", file=sys.stderr)
         return 2
     except UnicodeEncodeError:
         # Bytes in an argument that are not UTF-8 (a terminal in another encoding).
@@ -224,7 +235,8 @@ def _print_json(data: object) -> None:
 def cmd_import(library: Library, args: argparse.Namespace) -> int:
     def progress(done: int, total: int, path: str) -> None:
         if path and sys.stderr.isatty():
-            print(f"\r[{done + 1}/{total}] {Path(path).name[:60]:<60}", end="", file=sys.stderr)
+            name = visible(Path(path).name)[:60]
+            print(f"\r[{done + 1}/{total}] {name:<60}", end="", file=sys.stderr)
 
     report = library.import_paths(args.paths, progress=progress)
     if sys.stderr.isatty():
@@ -236,7 +248,8 @@ def cmd_import(library: Library, args: argparse.Namespace) -> int:
             detail = o.message if o.status == "failed" else o.title
             extra = f" ({o.message})" if o.status == "updated" and o.message else ""
             ident = f"#{o.article_id} " if o.article_id else ""
-            print(f"{o.status:<9} {ident}{o.path}: {detail}{extra}")
+            # Names, titles and messages come from the files: one escaped line each.
+            print(f"{o.status:<9} {ident}{visible(f'{o.path}: {detail}{extra}')}")
         print(report.summary())
     return 1 if report.failed else 0
 
@@ -259,7 +272,7 @@ def cmd_list(library: Library, args: argparse.Namespace) -> int:
     for r in rows:
         print(
             f"{r['id']:>5}  {r['published'] or '':<10}  {r['language']:<3} {r['characters']:>7}  "
-            f"{r['title']}" + (f" — {r['source']}" if r["source"] else "")
+            + visible(f"{r['title']}" + (f" — {r['source']}" if r["source"] else ""))
         )
     return 0
 
@@ -283,7 +296,7 @@ def cmd_delete_article(library: Library, args: argparse.Namespace) -> int:
     if not args.yes:
         if not sys.stdin.isatty():
             raise BriefingError("deleting an article needs --yes when not run interactively")
-        answer = input(f"Delete “{article.title}” and its {count} highlight(s)? [y/N] ")
+        answer = input(f"Delete “{visible(article.title)}” and its {count} highlight(s)? [y/N] ")
         if answer.strip().lower() not in ("y", "yes"):
             print("nothing deleted")
             return 0
@@ -328,12 +341,11 @@ def cmd_highlights(library: Library, args: argparse.Namespace) -> int:
         return 0
     for h in items:
         flag = " [orphaned]" if h.orphaned else ""
-        tags = f" [{', '.join(h.tags)}]" if h.tags else ""
-        print(
-            f"{h.id:>5}  #{h.article_id} {h.article_title[:30]}{flag}{tags}\n       「{h.quote}」"
-        )
+        tags = visible(f" [{', '.join(h.tags)}]") if h.tags else ""
+        title = visible(h.article_title[:30])
+        print(f"{h.id:>5}  #{h.article_id} {title}{flag}{tags}\n       「{visible(h.quote)}」")
         if h.note:
-            print(f"       note: {h.note}")
+            print(f"       note: {visible(h.note)}")
     return 0
 
 
@@ -349,7 +361,7 @@ def cmd_retag(library: Library, args: argparse.Namespace) -> int:
     from briefing.services.commands import EditHighlight
 
     library.execute(EditHighlight(args.highlight_id, tags=tuple(args.tag), text="Retag"))
-    print(f"highlight {args.highlight_id}: {', '.join(args.tag) or 'no tags'}")
+    print(f"highlight {args.highlight_id}: {visible(', '.join(args.tag)) or 'no tags'}")
     return 0
 
 
@@ -371,8 +383,9 @@ def cmd_tags(library: Library, args: argparse.Namespace) -> int:
         return 0
     for r in rows:
         slot = f"[{r['slot']}]" if r["slot"] else "   "
-        aliases = f"  (= {', '.join(r['aliases'])})" if r["aliases"] else ""
-        print(f"{slot} {r['color']}  {r['name']:<24} {r['highlights']:>4} highlights{aliases}")
+        aliases = f"  (= {visible(', '.join(r['aliases']))})" if r["aliases"] else ""
+        name = visible(r["name"])
+        print(f"{slot} {r['color']}  {name:<24} {r['highlights']:>4} highlights{aliases}")
     return 0
 
 
@@ -403,19 +416,19 @@ def cmd_tag(library: Library, args: argparse.Namespace) -> int:
             f"aliases of “{args.name}” set",
         )
     library.execute(command)
-    print(done)
+    print(visible(done))
     return 0
 
 
 def cmd_search(library: Library, args: argparse.Namespace) -> int:
     results = library.search(args.query, limit=args.limit)
     for warning in results.warnings:
-        print(f"briefing-reader: {warning}", file=sys.stderr)
+        print(f"briefing-reader: {visible(warning)}", file=sys.stderr)
     if args.json:
         _print_json([hit.to_json() for hit in results.hits])
         return 0
     for hit in results.hits:
-        print(hit.display())
+        print(visible(hit.display(), keep="\n"))
     if not results.hits:
         print("no results")
         if library.article_count() == 0:
@@ -452,6 +465,7 @@ COMMANDS = {
     "sample": cmd_sample,
     "export": lambda library, args: cmd_export(library, args),
 }
+
 
 def _add_export_parser(sub: argparse._SubParsersAction) -> None:
     """``export``: the briefing, headless (for cron). Defined here, run by :func:`cmd_export`."""

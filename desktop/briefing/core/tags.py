@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from briefing.core.safe_text import hidden_characters
+
 _SPACES = re.compile(r"\s+")
 
 # The colours new tags get, in order (the standing tags take the first three). Chosen so every
@@ -38,6 +40,16 @@ def tag_key(name: str) -> str:
 def clean_tag_name(name: str) -> str:
     """The name as shown: trimmed, inner runs of white space collapsed, NFC."""
     return _SPACES.sub(" ", unicodedata.normalize("NFC", name)).strip()
+
+
+def hidden_in_name(name: str) -> str | None:
+    """Why ``name`` cannot be a tag name or alias, or None: a control, zero-width, bidi or other
+    invisible character (after white space is collapsed) would make two different tags look
+    the same (``zero\u200bwidth`` beside ``zerowidth``) or garble every list that shows it."""
+    hidden = hidden_characters(name)
+    if not hidden:
+        return None
+    return f"a tag name cannot contain invisible or control characters ({', '.join(hidden[:3])})"
 
 
 def valid_color(color: str) -> bool:

@@ -21,7 +21,7 @@ from briefing.core.errors import BriefingError
 from briefing.core.markdown import canonical_text
 from briefing.core.model import ArticleDraft
 from briefing.core.normalize import clean_imported_text
-from briefing.importers import ImportFailure, iter_document_paths, read_document
+from briefing.importers import ImportFailure, iter_import_paths, read_document
 from briefing.services.annotation_file import ANNOTATION_FILE, apply_annotation_file
 from briefing.store import LibraryDatabase
 from briefing.store import articles as article_store
@@ -50,6 +50,7 @@ class ImportReport:
     outcomes: list[ImportOutcome] = field(default_factory=list)
     cancelled: bool = False
     highlights_added: int = 0
+    stopped: int = 0  # files not tried because the library could not take any more
 
     def count(self, status: str) -> int:
         return sum(1 for outcome in self.outcomes if outcome.status == status)
@@ -62,7 +63,14 @@ class ImportReport:
         parts = [f"{self.count(s)} {s}" for s in ("imported", "updated", "skipped", "failed")]
         if self.highlights_added:
             parts.append(f"{self.highlights_added} highlights added")
+        if self.stopped:
+            parts.append(f"{self.stopped} not tried")
         return ", ".join(parts) + (" (cancelled)" if self.cancelled else "")
+
+
+def _library_refuses(message: str) -> bool:
+    """A failure that is the library's, not the file's (see ``store.db.describe``)."""
+    return "the disk is full" in message or "the library is read-only" in message
 
 
 def printable_path(path: Path | str) -> str:
@@ -159,43 +167,59 @@ def import_paths(
 ) -> ImportReport:
     """Import files and folders (recursively). A bad file is reported and the rest go on."""
     report = ImportReport()
-    files: list[Path] = []
+    files: list[tuple[Path, Path | None]] = []  # a file, and the folder it was found in
     for path in paths:
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():  # a looping link is reported later
             report.outcomes.append(
                 ImportOutcome(printable_path(path), "failed", message="no such file or folder")
             )
             continue
-        files.extend(iter_document_paths([path]))
+        files.extend(iter_import_paths([path]))
     placed: dict[Path, dict[str, int]] = {}  # folder -> file name -> article, for sidecars
     with BatchedWrites(db) as batches:
-        for index, path in enumerate(files):
+        for index, (path, within) in enumerate(files):
             if cancelled and cancelled():
                 report.cancelled = True
                 break
             if progress:
                 progress(index, len(files), printable_path(path))
-            outcome = import_file(db, path, batches)
+            outcome = import_file(db, path, batches, within)
             report.outcomes.append(outcome)
+            if outcome.status == "failed" and _library_refuses(outcome.message):
+                # The disk is full or the library read-only: every later file would fail the
+                # same way. Said once; the files not tried are counted, not listed.
+                report.stopped = len(files) - index - 1
+                break
             if outcome.article_id is not None:
                 placed.setdefault(path.parent, {})[path.name] = outcome.article_id
-    if not report.cancelled:
-        _apply_annotation_files(db, report, placed)
+    if not (report.cancelled or report.stopped):
+        _apply_annotation_files(db, report, placed, progress, cancelled)
     if progress and not report.cancelled:
         progress(len(files), len(files), "")
     return report
 
 
 def _apply_annotation_files(
-    db: LibraryDatabase, report: ImportReport, placed: dict[Path, dict[str, int]]
+    db: LibraryDatabase,
+    report: ImportReport,
+    placed: dict[Path, dict[str, int]],
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> None:
-    """Apply each ``highlights.json`` found beside the imported files."""
+    """Apply each ``highlights.json`` found beside the imported files, reporting progress in
+    highlights (a sidecar can hold thousands) and stopping between chunks when cancelled."""
     for folder, articles_by_file in placed.items():
         sidecar = folder / ANNOTATION_FILE
         if not sidecar.is_file():
             continue
+        label = printable_path(sidecar)
+
+        def step(done: int, total: int, label: str = label) -> None:
+            if progress:
+                progress(done, total, label)
+
         try:
-            result = apply_annotation_file(db, sidecar, articles_by_file)
+            result = apply_annotation_file(db, sidecar, articles_by_file, step, cancelled)
         except BriefingError as error:
             report.outcomes.append(
                 ImportOutcome(printable_path(sidecar), "failed", message=str(error))
@@ -209,11 +233,15 @@ def _apply_annotation_files(
 
 
 def import_file(
-    db: LibraryDatabase, path: Path, batches: BatchedWrites | None = None
+    db: LibraryDatabase,
+    path: Path,
+    batches: BatchedWrites | None = None,
+    within: Path | None = None,
 ) -> ImportOutcome:
-    """Import one file: in its own transaction, or as one article of ``batches``."""
+    """Import one file: in its own transaction, or as one article of ``batches``. ``within``:
+    the folder it was found in, which a link in it must not lead out of."""
     try:
-        draft = read_document(path)
+        draft = read_document(path, within)
     except ImportFailure as failure:
         return ImportOutcome(printable_path(path), "failed", message=failure.reason)
     try:

@@ -28,6 +28,7 @@ from briefing.core.query import (
     matches,
     parse_query,
 )
+from briefing.core.safe_text import visible
 from briefing.core.textindex import (
     contains,
     find_spans,
@@ -89,9 +90,11 @@ class SearchHit:
         return data
 
     def display(self) -> str:
-        head = f"{self.kind:<9} #{self.id:<5} {self.title[:50]}"
-        tags = f" [{', '.join(self.tags)}]" if self.tags else ""
-        return f"{head}{tags}\n          {self.marked_snippet()}"
+        """Two lines for a terminal; the stored text is escaped so it cannot add lines or
+        steer the terminal (:func:`~briefing.core.safe_text.visible`)."""
+        head = f"{self.kind:<9} #{self.id:<5} {visible(self.title[:50])}"
+        tags = visible(f" [{', '.join(self.tags)}]") if self.tags else ""
+        return f"{head}{tags}\n          {visible(self.marked_snippet())}"
 
 
 @dataclass

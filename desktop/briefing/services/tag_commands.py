@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from briefing.core.errors import BriefingError
-from briefing.core.tags import clean_tag_name, next_color, tag_key, valid_color
+from briefing.core.tags import clean_tag_name, hidden_in_name, next_color, tag_key, valid_color
 from briefing.services.changes import Changes
 from briefing.services.commands import Command, Snapshot, require_tag
 from briefing.store import LibraryDatabase, replay
@@ -18,6 +18,10 @@ def _check_names(db: LibraryDatabase, names: list[str], except_tag: int | None) 
     keys = [tag_key(name) for name in names]
     if any(not key for key in keys):
         raise BriefingError("a tag name cannot be empty")
+    for name in names:
+        reason = hidden_in_name(name)
+        if reason:
+            raise BriefingError(reason)
     if len(set(keys)) != len(keys):
         raise BriefingError("a tag's name and aliases must differ from each other")
     for name, key in zip(names, keys, strict=True):

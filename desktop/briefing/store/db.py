@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 from briefing.core.errors import BriefingError
+from briefing.store import opening
 from briefing.store.connection import LibraryDatabase, sqlite3
 
 BUSY_TIMEOUT_MS = 5000
@@ -76,44 +76,74 @@ def _store_error(error: sqlite3.Error) -> StoreError:
 def open_database(path: Path, *, read_only: bool = False) -> LibraryDatabase:
     """Open (creating if needed) the library at ``path`` and bring its schema up to date.
 
-    A file that is not writable is opened read-only, so an analyst can still read and search
-    a library on a read-only share; writes then fail with a clear :class:`StoreError`.
+    A file that cannot be written is opened read-only, so an analyst can still read and
+    search a library on a read-only share (``immutable=1`` where SQLite cannot make the WAL's
+    ``-shm``); on a full disk the library opens read-only with one notice
+    (:func:`~briefing.store.opening.open_notice`); a stale read-only ``-shm`` gets its write
+    permission back; a zero-byte file is refused. Writes to a read-only library fail with a
+    clear :class:`StoreError`.
     """
     from briefing.store.migrations import migrate
 
     path = Path(path)
     if path.is_dir():
         raise StoreError(f"{path}: is a folder, not a library file")
-    if path.exists() and path.stat().st_size:
-        with path.open("rb") as handle:
-            if handle.read(16) != SQLITE_MAGIC:
-                raise StoreError(f"{path}: not a Briefing Reader library (not an SQLite file)")
-    if path.exists() and not os.access(path, os.W_OK):
-        read_only = True
-    if not path.exists():
-        if read_only:
-            raise StoreError(f"{path}: no such library")
+    if path.exists():
+        info = path.stat()
+        try:
+            opening.refuse_empty_file(path, info.st_size, info.st_mtime)
+        except BriefingError as error:
+            raise StoreError(str(error)) from None
+        if info.st_size:
+            with path.open("rb") as handle:
+                if handle.read(16) != SQLITE_MAGIC:
+                    raise StoreError(f"{path}: not a Briefing Reader library (not an SQLite file)")
+        if not opening.writable_file(path):
+            read_only = True
+        elif not read_only:
+            opening.repair_stale_shm(path)
+    elif read_only:
+        raise StoreError(f"{path}: no such library")
+    else:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise StoreError(f"{path.parent}: cannot create folder: {error.strerror}") from None
+    timeout = BUSY_TIMEOUT_MS / 1000
     try:
         if read_only:
-            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+            db = _prepare(opening.connect_read_only(path, timeout), read_only=True)
         else:
-            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
-        db = LibraryDatabase(conn)
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        db.execute("PRAGMA foreign_keys = ON")
-        if not read_only:
-            # WAL lets the open window read while a scheduled CLI import writes.
-            db.execute("PRAGMA journal_mode = WAL")
-            db.execute("PRAGMA synchronous = NORMAL")
-        if read_only:
-            db.execute("PRAGMA query_only = ON")
+            try:
+                db = _prepare(sqlite3.connect(str(path), timeout=timeout), read_only=False)
+            except sqlite3.OperationalError as error:
+                if not (path.stat().st_size and opening.disk_is_full(path, error)):
+                    raise
+                # Reading needs no space: open read-only and say why once, instead of
+                # "disk I/O error" on every command.
+                db = _prepare(opening.connect_read_only(path, timeout), read_only=True)
+                opening.set_notice(db, opening.DISK_FULL_NOTICE)
+                read_only = True
         migrate(db, path, read_only=read_only)
     except sqlite3.Error as error:
         raise StoreError(describe(error, path)) from None
+    return db
+
+
+def _prepare(conn: sqlite3.Connection, *, read_only: bool) -> LibraryDatabase:
+    db = LibraryDatabase(conn)
+    try:
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA foreign_keys = ON")
+        if read_only:
+            db.execute("PRAGMA query_only = ON")
+        else:
+            # WAL lets the open window read while a scheduled CLI import writes.
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+    except sqlite3.Error:
+        conn.close()
+        raise
     return db
 
 
