@@ -186,8 +186,9 @@ def test_edits_outside_never_move_the_highlight_off_its_passage(
         assert anchor.method in ("exact-position", "exact-context")
     elif old == REPEATED:
         # Every sentence is the same: with its own context damaged, the passage is no
-        # longer told apart from the other copies, and any copy will do.
-        assert anchor is None or new[anchor.start : anchor.end] == selector.quote
+        # longer told apart from the other copies (an edit outside it may have hit another
+        # copy's words, leaving that copy's context intact), and any copy will do.
+        assert anchor is None or resemblance(selector.quote, new[anchor.start : anchor.end]) >= 0.8
     elif anchor is not None:
         # Its context damaged, a short quote may be orphaned or its edges may take in an
         # edit next to them, but it stays on its passage.

@@ -16,38 +16,24 @@ Three searches produce :class:`Candidate` spans (folded offsets), which
 * fuzzy matches of the quote alone within a given number of edits (:meth:`Evidence.fuzzy_spans`),
   for a passage whose context changed as well as its words.
 
+How each context side is costed, and when it is strong (recognisably there) or contradicts a
+place, is :class:`~briefing.core.anchor_context.ContextSide`'s business.
+
 Edit distances are Levenshtein distances computed with Myers' bit-parallel algorithm
 (:class:`~briefing.core.edit_distance.EditPattern`). Windows are chosen by the pigeonhole
-principle: a string within ``k`` edits of a pattern cut into ``k + 1`` pieces contains one
-piece unchanged.
+principle (a string within ``k`` edits of a pattern cut into ``k + 1`` pieces contains one
+piece unchanged), and skipped when they share too few of the pattern's bigrams.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from briefing.core.anchor_context import ContextSide, merge, occurrences, pieces
 from briefing.core.edit_distance import EditPattern
-
-# A context side is *strong* (recognisably there) when at most this fraction of it is edited.
-STRONG = 0.25
-
-# A context cut by the start or the end of the text has that boundary as part of it, worth
-# this many characters: a prefix that no longer starts the text lost that much.
-BOUNDARY = 8
-
-# Each context character beyond the passage's paragraph break counts this much of an edit
-# where it does not match (see _Side).
-FAR = 0.5
-
-# A near part this long (folded) decides alone whether its side is strong.
-NEAR_MIN = 6
-
-# A side whose own paragraph's part is more than this fraction edited contradicts a place.
-CONTRADICTED = 0.5
 
 # As in briefing.core.anchoring (which imports this module).
 CONTEXT_CHARS = 32
@@ -101,184 +87,6 @@ class Candidate:
         return self.quote_edits + self.prefix_edits + self.suffix_edits
 
 
-def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for lo, hi in sorted(ranges):
-        if merged and lo <= merged[-1][1] + 1:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
-        else:
-            merged.append((lo, hi))
-    return merged
-
-
-def _pieces(pattern: str, count: int) -> list[tuple[int, str]]:
-    """``pattern`` cut into ``count`` nearly equal pieces, with their offsets."""
-    bounds = [len(pattern) * i // count for i in range(count + 1)]
-    return [(bounds[i], pattern[bounds[i] : bounds[i + 1]]) for i in range(count)]
-
-
-def _occurrences(text: str, piece: str) -> list[int]:
-    found: list[int] = []
-    index = text.find(piece)
-    while index >= 0:
-        found.append(index)
-        index = text.find(piece, index + 1)
-    return found
-
-
-def _bigram_bound(pattern: str, bigrams: frozenset[str], window: str) -> int:
-    """A lower bound on the edit distance between ``pattern`` and any substring of
-    ``window``: one edit destroys at most two of the pattern's bigrams."""
-    if len(pattern) < 2:
-        return 0
-    shared = sum(1 for i in range(len(window) - 1) if window[i : i + 2] in bigrams)
-    return max(0, math.ceil((len(pattern) - 1 - shared) / 2))
-
-
-class _Side:
-    """One context side, as the text *before* positions of ``text``: the prefix on the text,
-    or the suffix reversed on the text reversed (so one piece of code serves both).
-
-    ``near`` is the part of the side within the passage's own paragraph (the side's end
-    beyond its paragraph break), or ``None`` when the side has no break. Paragraphs move
-    about, so what lies beyond a break is weaker evidence: a side's cost is the lower of its
-    edits and ``near``'s edits plus :data:`FAR` per character beyond the break, and a side
-    whose near part has at least :data:`NEAR_MIN` characters is strong where that part is."""
-
-    def __init__(self, text: str, pattern: str, near: str | None, cut: bool) -> None:
-        self.text, self.pattern, self.cut = text, pattern, cut
-        self.full = EditPattern(pattern)
-        self.length = len(pattern) + (BOUNDARY if cut else 0)
-        self.near = near if near is not None and len(near) < len(pattern) else None
-        near = self.near or ""
-        self.near_pattern = EditPattern(near)
-        self.far = FAR * (self.length - len(near))
-        self.bigrams = frozenset(pattern[i : i + 2] for i in range(len(pattern) - 1))
-        self.near_bigrams = frozenset(near[i : i + 2] for i in range(len(near) - 1))
-        # What must be there for the side to be strong: its near part if long enough.
-        self.by_near = len(near) >= NEAR_MIN
-        self.budget = STRONG * (len(near) if self.by_near else self.length)
-
-    def _full_costs(self, lo: int, hi: int) -> list[float]:
-        """A whole side may match with its far end anywhere; a side cut by the text's start
-        either matches the whole text before ``x`` or costs :data:`BOUNDARY` more."""
-        text, size = self.text, len(self.pattern)
-        first = max(0, lo - 2 * size)
-        free = self.full.scan(text[first:hi]) if size else []
-        costs: list[float] = [
-            min(size, free[x - first - 1]) if size and x > first else size
-            for x in range(lo, hi + 1)
-        ]
-        if self.cut:
-            anchored = self.full.scan(text[: min(hi, size + self.length)], anchored=True)
-            for i, x in enumerate(range(lo, hi + 1)):
-                whole = (anchored[x - 1] if x else size) if x - size <= self.length else math.inf
-                costs[i] = min(costs[i] + BOUNDARY, whole, self.length)
-        return costs
-
-    def _free_costs(self, pattern: EditPattern, lo: int, hi: int) -> list[int]:
-        """Edits of ``pattern`` against the text ending at each ``x`` (its far end free)."""
-        size = pattern.length
-        first = max(0, lo - 2 * size)
-        free = pattern.scan(self.text[first:hi]) if size else []
-        return [
-            min(size, free[x - first - 1]) if size and x > first else size
-            for x in range(lo, hi + 1)
-        ]
-
-    def _near_costs(self, lo: int, hi: int) -> list[int]:
-        return self._free_costs(self.near_pattern, lo, hi)
-
-    def contradicted(self, x: int) -> bool:
-        """Whether the side's text within the passage's paragraph (all of it when it has no
-        break, else its near part), if at least :data:`NEAR_MIN` long, is mostly not there:
-        the passage's own surroundings say this is another place."""
-        pattern = self.full if self.near is None else self.near_pattern
-        if pattern.length < NEAR_MIN:
-            return False
-        size = pattern.length
-        if pattern is self.full and x >= size and self.text.startswith(self.pattern, x - size):
-            return False
-        return self._free_costs(pattern, x, x)[0] > CONTRADICTED * pattern.length
-
-    def costs(self, lo: int, hi: int) -> list[float]:
-        """The side's cost where it ends at each ``x`` in ``[lo, hi]``, at most its length."""
-        costs = self._full_costs(lo, hi)
-        if self.near is None:
-            return costs
-        return [min(c, n + self.far) for c, n in zip(costs, self._near_costs(lo, hi), strict=True)]
-
-    def _anchor_costs(self, lo: int, hi: int) -> list[float]:
-        return (
-            [float(c) for c in self._near_costs(lo, hi)]
-            if self.by_near
-            else self._full_costs(lo, hi)
-        )
-
-    def cost(self, x: int) -> float:
-        size = len(self.pattern)
-        if size and not self.cut and x >= size and self.text.startswith(self.pattern, x - size):
-            return 0
-        return self.costs(x, x)[0]
-
-    def strong(self, x: int) -> bool:
-        return self._anchor_costs(x, x)[0] <= self.budget
-
-    def bound(self, x: int) -> float:
-        """A cheap lower bound on ``cost(x)``."""
-        if self.cut or not self.pattern:
-            return 0
-        size = len(self.pattern)
-        low: float = _bigram_bound(self.pattern, self.bigrams, self.text[max(0, x - 2 * size) : x])
-        if self.near is not None:
-            window = self.text[max(0, x - 2 * len(self.near)) : x]
-            low = min(low, _bigram_bound(self.near, self.near_bigrams, window) + self.far)
-        return low
-
-    def _strong_ranges(self) -> list[tuple[int, int]]:
-        """Ranges of positions ``x`` that may be strong: around the unchanged pieces of what
-        must be there (pigeonhole), and beside the text's start for a cut side."""
-        n = len(self.text)
-        if self.by_near:
-            pattern, k = self.near or "", math.floor(self.budget)
-        else:
-            pattern, k = self.pattern, math.floor(self.budget - (BOUNDARY if self.cut else 0))
-        ranges: list[tuple[int, int]] = []
-        if self.cut and not self.by_near:  # matched whole against the text's start
-            size, whole = len(self.pattern), math.floor(self.budget)
-            ranges.append((max(0, size - whole), min(n, size + whole)))
-        if pattern and k >= 0:
-            bigrams = self.near_bigrams if self.by_near else self.bigrams
-            hits = []
-            for offset, piece in _pieces(pattern, k + 1):
-                for hit in _occurrences(self.text, piece) if piece else []:
-                    end = hit - offset + len(pattern)
-                    hits.append((max(0, end - k), min(n, end + k)))
-            for lo, hi in _merge(hits):
-                # Too few of the pattern's bigrams around: no match within k edits there.
-                window = self.text[max(0, lo - len(pattern) - k) : hi]
-                if _bigram_bound(pattern, bigrams, window) <= k:
-                    ranges.append((lo, hi))
-        return _merge(ranges)
-
-    def strong_points(self) -> list[int]:
-        """In each run of strong positions, the first and the last of those where what must
-        be there matches best (between them, the side's far end merely slides)."""
-        points: list[int] = []
-        for lo, hi in self._strong_ranges():
-            run: list[tuple[int, float]] = []
-            costs = self._anchor_costs(lo, hi)
-            for x, cost in [*zip(range(lo, hi + 1), costs, strict=True), (-1, math.inf)]:
-                if cost <= self.budget:
-                    run.append((x, cost))
-                elif run:
-                    fewest = min(c for _, c in run)
-                    best = [p for p, c in run if c == fewest]
-                    points += sorted({best[0], best[-1]})
-                    run = []
-        return points
-
-
 def _worth_costing(edits: list[int], other_side: Callable[[int], float]) -> tuple[int, int]:
     """The first and last span length worth costing the other context side for, given the
     quote's ``edits`` for each length: the fewest edits plus that side's cost there bounds
@@ -311,8 +119,8 @@ class Evidence:
         self.reversed_quote = EditPattern(quote[::-1])
         prefix, suffix = context
         near_prefix, near_suffix = near
-        self.before = _Side(self.text, prefix, near_prefix, cut[0])
-        self.after = _Side(
+        self.before = ContextSide(self.text, prefix, near_prefix, cut[0])
+        self.after = ContextSide(
             self.text[::-1],
             suffix[::-1],
             None if near_suffix is None else near_suffix[::-1],
@@ -375,7 +183,7 @@ class Evidence:
 
     def exact_spans(self) -> list[tuple[int, int]]:
         m = len(self.quote)
-        return [(x, x + m) for x in _occurrences(self.text, self.quote)]
+        return [(x, x + m) for x in occurrences(self.text, self.quote)]
 
     # -- sites: found from the context -----------------------------------------------------
 
@@ -417,7 +225,7 @@ class Evidence:
         # the passage's edge is cheaper as a context edit than as a quote edit).
         for site in list(found.values()):
             lo, hi = max(0, site.start - reach), min(n, site.end + reach)
-            for x in _occurrences(text[lo:hi], self.quote):
+            for x in occurrences(text[lo:hi], self.quote):
                 span = (lo + x, lo + x + m)
                 if span not in found:
                     found[span] = self.candidate(*span, 0)
@@ -434,11 +242,11 @@ class Evidence:
         if k <= 0 or m <= k:
             return []
         ranges = []
-        for offset, piece in _pieces(quote, k + 1):
-            for hit in _occurrences(text, piece):
+        for offset, piece in pieces(quote, k + 1):
+            for hit in occurrences(text, piece):
                 ranges.append((max(0, hit - offset - k), min(n, hit - offset + m + 2 * k)))
         found: list[tuple[int, int, int]] = []
-        for lo, hi in _merge(ranges):
+        for lo, hi in merge(ranges):
             ends = self.quote_pattern.scan(text[lo:hi])
             run: list[tuple[int, int]] = []
             for j, edits in enumerate([*ends, k + 1]):  # the sentinel closes the last run

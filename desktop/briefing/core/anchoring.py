@@ -7,27 +7,38 @@ passage again and returns an :class:`Anchor`, or ``None`` when the passage is go
 marks the highlight orphaned; it never deletes it and never moves it onto unrelated text).
 
 The decision weighs the whole evidence. Whitespace is ignored throughout (a re-wrapped line is
-no edit). :mod:`briefing.core.anchor_search` finds candidate spans (exact occurrences of the
-quote, spans framed by a recognisable prefix or suffix, fuzzy matches of the quote) and counts,
-for each, the edits between the stored fingerprint ``prefix + quote + suffix`` and the text
-there. Then:
+no edit). Paragraphs ("\\n"-separated blocks) move about, so the part of a context side beyond
+the passage's own paragraph is weaker evidence than the part within it
+(:class:`~briefing.core.anchor_search.Evidence` has the details). In order:
 
+* **Intact.** If the quote occurs with its whole context exactly once, or, for a paragraph
+  shorter than the context, its whole paragraph stands as a paragraph exactly once, that is
+  the place.
+* **Candidates.** Otherwise :mod:`briefing.core.anchor_search` finds candidate spans: beside
+  every place where the prefix or the suffix is recognisable, the span that best explains the
+  rest (a *site*; possibly empty, where the passage was deleted); exact occurrences of the
+  quote; fuzzy matches of the quote alone. For each it counts the edits between the stored
+  fingerprint ``prefix + quote + suffix`` and the text there.
 * **Ranking.** A candidate's score is its fingerprint edits (those in the quote weigh
-  :data:`QUOTE_EDIT`) plus at most :data:`POSITION`
-  for its distance from the expected place (the old start, moved by the change in length when
-  that is known). Context therefore outweighs nearness: a copy of the quote next to the old
-  offset loses to the passage that moved far away with its context, and the expected place
-  only decides between equally good copies (repeated boilerplate).
+  :data:`QUOTE_EDIT`) plus at most :data:`POSITION` for its distance from the expected place
+  (the old start, moved by the change in length when that is known). Context therefore
+  outweighs nearness: a copy of the quote next to the old offset loses to the passage that
+  moved far away with its context, and the expected place only decides between equally good
+  copies (repeated boilerplate).
 * **Acceptance.** A candidate's quote may be edited by ``1 - threshold`` of its length, plus
-  :data:`STEP` for each context side that is *strong* (at most a quarter of it edited), but
-  never below :data:`FLOOR` similarity: a 3-character quote with one character changed between
-  two intact contexts is found, so is a passage edited by 30% there. A placement that no
-  context side confirms needs a quote of at least :data:`MIN_BARE` characters: a short quote
-  whose contexts are both gone is orphaned rather than moved onto a look-alike.
-* **Veto.** If the context still frames a place whose span is not acceptable (the passage was
-  edited beyond recognition, or deleted) and that place matches clearly more of the context
-  than the winner (:data:`VETO` characters more, or more strong sides, or as much and nearer
-  the expected place), the passage was there: the highlight is orphaned rather than moved onto
+  :data:`STEP` for each context side that *supports* it (is strong: at most a quarter of it
+  edited; a side whose own paragraph's part is mostly gone *contradicts* the place and
+  cancels a strong one), never below :data:`FLOOR` similarity: a 3-character quote with one
+  character changed between two intact contexts is found, so is a passage edited by 30%
+  there. A quote left with fewer than :data:`KEPT` characters needs its context unchanged. A
+  placement no context side supports needs a quote of :data:`MIN_BARE` characters and no
+  contradicting side, or :data:`MIN_ALONE` characters: a short quote whose contexts are gone
+  is orphaned rather than moved onto a look-alike.
+* **Veto.** A site away from the winner that is framed better and nearer the expected place
+  (or as well and a context width away) says the winner is a copy: the site's span is taken
+  if acceptable. A site that is not acceptable (the passage edited beyond recognition, or
+  deleted) but framed clearly better than the winner (:data:`VETO` characters more, or more
+  strong sides) says the passage was there: the highlight is orphaned rather than moved onto
   another copy of its words.
 
 Similarity (what ``threshold`` and :attr:`Anchor.score` mean): ``1 - levenshtein(quote, span) /
@@ -352,7 +363,7 @@ def _check_sites(judged: list[_Judged], winner: _Judged) -> Candidate | None:
         and not _overlap(item.candidate, winner.candidate)
         and (
             (
-                item.candidate.strong == 2
+                item.candidate.strong >= max(1, winner.candidate.strong)
                 and item.distance < winner.distance
                 and (
                     item.context > winner.context
