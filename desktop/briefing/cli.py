@@ -476,19 +476,29 @@ def _add_export_parser(sub: argparse._SubParsersAction) -> None:
     )
     when = p.add_mutually_exclusive_group()
     when.add_argument("--date", type=_day, metavar="YYYY-MM-DD", help="highlights of one day")
-    when.add_argument("--from", dest="date_from", type=_day, metavar="YYYY-MM-DD")
+    when.add_argument(
+        "--from", dest="date_from", type=_day, metavar="YYYY-MM-DD", help="first day of a range"
+    )
     when.add_argument(
         "--since-last", action="store_true", help="what changed since the last export"
     )
-    p.add_argument("--to", dest="date_to", type=_day, metavar="YYYY-MM-DD", help="with --from")
+    p.add_argument(
+        "--to", dest="date_to", type=_day, metavar="YYYY-MM-DD", help="last day (default today)"
+    )
     p.add_argument("--tags", default="", help='sections in order: "sanctions,NSATU,..."')
-    p.add_argument("--article", type=_id, action="append", default=[], metavar="ID")
-    p.add_argument("--source", action="append", default=[], metavar="NAME")
-    p.add_argument("--title", default=None)
+    p.add_argument(
+        "--article", type=_id, action="append", default=[], metavar="ID", help="only this article"
+    )
+    p.add_argument(
+        "--source", action="append", default=[], metavar="NAME", help="only this source"
+    )
+    p.add_argument("--title", default=None, help="default: Daily Briefing")
     p.add_argument("--author", default="")
     p.add_argument("--marking", default="", help="classification marking, e.g. 取扱注意")
-    p.add_argument("--summary", type=Path, default=None, metavar="FILE.md")
-    p.add_argument("--format", choices=["pdf", "html", "md"], default=None)
+    p.add_argument("--summary", type=Path, default=None, metavar="FILE.md", help="Markdown")
+    p.add_argument(
+        "--format", choices=["pdf", "html", "md"], default=None, help="default: from FILE's suffix"
+    )
     p.add_argument("--paper", choices=["a4", "letter"], default="a4")
     p.add_argument(
         "--created", default=None, metavar="YYYY-MM-DDTHH:MM", help="fixed date: identical bytes"
