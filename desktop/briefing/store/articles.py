@@ -107,18 +107,22 @@ def list_articles(db: LibraryDatabase, ids: list[int] | None = None) -> list[Art
         FROM articles a {where}
         ORDER BY a.published IS NULL, a.published DESC, a.id DESC
     """
+    # Plain tuples, not a dictionary per row: at 20,000 articles this list is the window's
+    # start-up, and the dictionaries were half of its time.
     return [
         ArticleSummary(
-            id=row["id"],
-            title=row["title"],
-            source=row["source"] or "",
-            published=to_date(row["published"]),
-            language=row["language"] or "",
-            char_count=row["chars"],
-            highlight_count=row["n"],
-            updated_at=to_datetime(row["updated_at"]),
+            id=article_id,
+            title=title,
+            source=source or "",
+            published=to_date(published),
+            language=language or "",
+            char_count=chars,
+            highlight_count=count,
+            updated_at=to_datetime(updated_at),
         )
-        for row in db.query(sql, ids or [])
+        for article_id, title, source, published, language, chars, updated_at, count in db.execute(
+            sql, ids or []
+        )
     ]
 
 
