@@ -86,7 +86,10 @@ def test_export_is_recorded_and_since_last_reads_it(
     assert record.exported_at == last_export_time(sample_library)
 
     # Nothing changed since: nothing to include, and no second record.
-    with pytest.raises(BriefingError, match="nothing to include"):
+    with pytest.raises(
+        BriefingError,
+        match=r"^nothing to include: no tagged highlights added or changed since the last",
+    ):
         export_briefing(sample_library, since_last, tmp_path / "second.md")
     # A changed note brings its highlight back, alone.
     changed = first.highlight_ids[3]

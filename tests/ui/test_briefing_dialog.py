@@ -149,6 +149,7 @@ def test_nothing_to_include_shows_a_message_and_disables_export(
     assert dialog.items.count() == 0
     assert dialog.preview.message.text().startswith("nothing to include")
     assert not dialog.export_button.isEnabled() and not dialog.print_button.isEnabled()
+    assert not dialog.more_button.isEnabled()
 
 
 def test_ctrl_e_opens_the_dialog_from_the_window(qtbot, sample_library: Library) -> None:

@@ -319,7 +319,12 @@ def _nothing_reason(options: BriefingOptions, section_tags: Sequence[TagInfo]) -
         extra.append("from the chosen sources")
     if options.excluded:
         extra.append("that were not unticked")
-    return " ".join([what, *extra, f"for {options.period.label()}"])
+    period = options.period
+    if period.kind == "since_last":
+        when = "added or changed " + period.label() if period.after else "in the library"
+    else:
+        when = f"for {period.label()}"
+    return " ".join([what, *extra, when])
 
 
 def created_from_text(text: str) -> datetime:

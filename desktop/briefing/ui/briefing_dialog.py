@@ -96,7 +96,7 @@ class BriefingDialog(QDialog):
         formats = QMenu(self)
         for fmt, label in (("html", "Export &HTML…"), ("md", "Export &Markdown…")):
             formats.addAction(self.tr(label), lambda f=fmt: self.choose_export(f))
-        more = QPushButton(self.tr("More &Formats"), self)
+        more = self.more_button = QPushButton(self.tr("More &Formats"), self)
         more.setMenu(formats)
         self.print_button = QPushButton(self.tr("&Print…"), self)
         for button in (self.export_button, more, self.print_button):
@@ -219,16 +219,16 @@ class BriefingDialog(QDialog):
             return
         self.pdf, pages = result
         self.preview.show_pages([page.image() for page in pages])
-        self.print_button.setEnabled(True)
-        self.export_button.setEnabled(True)
+        for button in (self.print_button, self.export_button, self.more_button):
+            button.setEnabled(True)
 
     def _preview_failed(self, generation: int, message: str) -> None:
         if generation != self._generation:
             return
         self.pdf = None
         self.preview.show_message(message)
-        self.print_button.setEnabled(False)
-        self.export_button.setEnabled(False)
+        for button in (self.print_button, self.export_button, self.more_button):
+            button.setEnabled(False)
 
     @property
     def preview_ready(self) -> bool:

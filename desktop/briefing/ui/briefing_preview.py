@@ -115,6 +115,7 @@ class PreviewPane(QScrollArea):
         self.setWidget(self._holder)
         self.message = QLabel(self._holder)
         self.message.setWordWrap(True)
+        self.message.setMinimumWidth(320)
         self.message.setStyleSheet("color: white; padding: 24px;")
         self._layout.addWidget(self.message)
 
