@@ -94,8 +94,11 @@ class BriefingDialog(QDialog):
         self.export_button = QPushButton(self.tr("&Export PDF…"), self)
         self.export_button.setObjectName("briefing_export_pdf")
         formats = QMenu(self)
-        for fmt, label in (("html", "Export &HTML…"), ("md", "Export &Markdown…")):
-            formats.addAction(self.tr(label), lambda f=fmt: self.choose_export(f))
+        for fmt, label in (
+            ("html", self.tr("Export &HTML…")),
+            ("md", self.tr("Export &Markdown…")),
+        ):
+            formats.addAction(label, lambda f=fmt: self.choose_export(f))
         more = self.more_button = QPushButton(self.tr("More &Formats"), self)
         more.setMenu(formats)
         self.print_button = QPushButton(self.tr("&Print…"), self)
