@@ -182,3 +182,20 @@ def test_the_window_notices_another_programs_write(
     qtbot.waitUntil(window.isActiveWindow, timeout=5000)
     with qtbot.assertNotEmitted(window.table_model.modelReset):
         qtbot.waitUntil(lambda: window.table_model.rowCount() == 6, timeout=5000)
+
+
+def test_a_closed_tags_pane_stays_closed_and_comes_back_from_the_view_menu(
+    window, sample_library: Library, qtbot
+) -> None:
+    from briefing.ui.main_window import MainWindow
+
+    window.tags_dock.close()
+    window.close()
+    second = MainWindow(sample_library)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.tags_dock.isHidden()
+    toggle = second.tags_dock.toggleViewAction()
+    assert toggle in [a for m in second.menuBar().actions() for a in m.menu().actions()]
+    toggle.trigger()
+    assert second.tags_dock.isVisible()

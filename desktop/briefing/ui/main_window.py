@@ -138,6 +138,9 @@ class MainWindow(QMainWindow):
         library_menu.addSeparator()
         library_menu.addAction(a["tags_manage"])
         a["tags_manage"].triggered.connect(self.manage_tags)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))  # a closed pane comes back here
+        view_menu.addAction(self.highlights_dock.toggleViewAction())
+        view_menu.addAction(self.tags_dock.toggleViewAction())
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("main_toolbar")
         toolbar.addAction(a["file_import"])
@@ -171,6 +174,9 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         else:
             self.splitter.setSizes([470, 730])
+        docks = self.settings.value("main_window/docks")  # the panes, by their objectName
+        if docks is not None:
+            self.restoreState(docks)
         last = self.settings.value("main_window/article")
         row = self.table_model.row_of(int(last)) if last is not None else -1
         self.table.selectRow(max(row, 0))
@@ -178,6 +184,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("main_window/geometry", self.saveGeometry())
         self.settings.setValue("main_window/splitter", self.splitter.saveState())
+        self.settings.setValue("main_window/docks", self.saveState())
         if self.article_id is not None:
             self.settings.setValue("main_window/article", self.article_id)
         operations.cancel_all()
