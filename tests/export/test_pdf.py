@@ -206,3 +206,26 @@ def test_quotes_are_kept_together_on_one_page_where_they_fit() -> None:
     squeezed = [squeeze(page) for page in pages]
     split = [q[:4] for q in quotes if not any(q in page for page in squeezed)]
     assert split == []
+
+
+def test_a_quote_longer_than_a_page_runs_on_and_is_whole() -> None:
+    quote = "".join(f"{n:03d}番目の文は制裁の履行状況を述べる。" for n in range(300))  # 6,600
+    article = Article(1, "長文", "", quote, "", "", "", None, "ja", "h", CREATED, CREATED)
+    highlight = Highlight(1, 1, TextSelector(quote, "", "", 0, len(quote)), ("t",), "注記")
+    briefing = compile_briefing(
+        [highlight], {1: article}, BriefingOptions(), [TagInfo("t")], CREATED
+    )
+    pdf = render_pdf(briefing)
+    pages = (
+        subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True)
+        .stdout.decode()
+        .split("\f")[:-1]
+    )
+    # Without the page header and footer lines, the pages join into the whole quote.
+    body = "".join(
+        line
+        for page in pages
+        for line in page.splitlines()
+        if line.strip() and not line.startswith(("Page ", "Daily Briefing", "2026-"))
+    )
+    assert len(pages) >= 3 and squeeze(quote) in squeeze(body)
