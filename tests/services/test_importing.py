@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
+
+import pytest
 
 from briefing.services import Library
 
@@ -44,18 +47,28 @@ def test_first_start_imports_sample_library_once(library: Library) -> None:
     assert library.articles() == []
 
 
+@pytest.fixture
+def copied_library(library: Library, tmp_path: Path) -> Library:
+    """The sample articles imported from a copy of their folder, so a test can edit a file
+    in place: the same file imported again is an update (a copy elsewhere with the same
+    title and source is a new article, issue 15)."""
+    shutil.copytree(ARTICLES, tmp_path / "articles")
+    assert not library.import_paths([tmp_path / "articles"]).failed
+    (tmp_path / "articles" / "highlights.json").unlink()  # applied; not again per file
+    return library
+
+
 def _edited_copy(tmp_path: Path, name: str, edit) -> Path:
-    source = next(ARTICLES.glob(f"{name}*.md"))
-    target = tmp_path / source.name
-    target.write_text(edit(source.read_text(encoding="utf-8")), encoding="utf-8")
+    target = next((tmp_path / "articles").glob(f"{name}*.md"))
+    target.write_text(edit(target.read_text(encoding="utf-8")), encoding="utf-8")
     return target
 
 
 def test_edited_article_keeps_every_highlight_on_its_quote_or_orphans_it(
-    sample_library: Library, tmp_path: Path
+    copied_library: Library, tmp_path: Path
 ) -> None:
     """Sentences added before, between and inside highlighted passages (issue 3)."""
-    library = sample_library
+    library = copied_library
     article_id = article_id_by_file(library, "004")
     before = {h.id: h for h in library.highlights(article_id=article_id)}
     assert len(before) >= 3
@@ -104,9 +117,9 @@ def test_edited_article_keeps_every_highlight_on_its_quote_or_orphans_it(
 
 
 def test_edited_article_where_a_passage_is_gone_orphans_that_highlight(
-    sample_library: Library, tmp_path: Path
+    copied_library: Library, tmp_path: Path
 ) -> None:
-    library = sample_library
+    library = copied_library
     article_id = article_id_by_file(library, "002")
     victim = library.highlights(article_id=article_id)[0]
 

@@ -23,9 +23,11 @@ from briefing.core.model import ArticleDraft
 from briefing.core.normalize import clean_imported_text
 from briefing.importers import ImportFailure, iter_import_paths, read_document
 from briefing.services.annotation_file import ANNOTATION_FILE, apply_annotation_file
+from briefing.services.versions import why_new
 from briefing.store import LibraryDatabase
 from briefing.store import articles as article_store
 from briefing.store import highlights as highlight_store
+from briefing.store import versions as version_store
 from briefing.store.batches import BatchedWrites
 from briefing.store.db import write_transaction
 from briefing.store.rows import now_iso
@@ -121,11 +123,13 @@ def _import_draft(db: LibraryDatabase, draft: ArticleDraft, cleaned: bool = Fals
     now = now_iso()
     if same is None:
         article_id = article_store.insert_article(db, values, now)
-        return ImportOutcome(origin, "imported", article_id, title)
+        return ImportOutcome(origin, "imported", article_id, title, why_new(db, values, article_id))
     old = article_store.get_article(db, same)
+    kept = version_store.save_current(db, same, now)  # the text replaced stays readable
     article_store.update_article(db, same, values, now)
     placed, orphaned = reanchor_article(db, same, text, len(old.text) if old else None)
     message = f"{placed} highlight(s) re-anchored" + (f", {orphaned} orphaned" if orphaned else "")
+    message += f"; the earlier text is version {kept}"
     return ImportOutcome(origin, "updated", same, title, message, placed, orphaned)
 
 

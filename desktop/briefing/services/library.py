@@ -55,10 +55,17 @@ class Library:
     # --- opening ------------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str, *, read_only: bool = False) -> Library:
+    def open(cls, path: Path | str, *, read_only: bool = False, check: bool = False) -> Library:
         """Open or create the library at ``path``; raises :class:`BriefingError` with one
-        line (read-only, locked, not a library, made by a newer version…)."""
+        line (read-only, locked, not a library, made by a newer version…). With ``check``
+        (the window's start), an existing file must first pass ``quick_check``, else
+        :class:`~briefing.services.backup.DamagedLibrary` names the newest good backup and
+        nothing is written into the file."""
         path = Path(path).expanduser()
+        if check:
+            from briefing.services.backup import check_before_open
+
+            check_before_open(path)
         library = cls(open_database(path, read_only=read_only), path)
         if not library.read_only:
             if not search_index.index_is_current(library.db):
@@ -139,10 +146,20 @@ class Library:
         from briefing.services.importing import import_paths
 
         report = import_paths(self.db, [Path(p) for p in paths], progress, cancelled)
-        self._fence_updated(report)
+        self.record_import(report)
         if any(o.status in ("imported", "updated") for o in report.outcomes):
             self._announce(Changes(library=True))
         return report
+
+    def record_import(self, report: ImportReport) -> None:
+        """Bring the undo history up to date with an import (this library's own, or one a
+        worker made on its own connection): steps on the updated articles' old texts go,
+        and each update becomes one undoable step whose undo restores the earlier text
+        (:class:`~briefing.services.versions.ImportedUpdate`)."""
+        from briefing.services.versions import record_updates
+
+        self._fence_updated(report)
+        record_updates(self, report)
 
     def _fence_updated(self, report: ImportReport) -> None:
         """An import that rewrote an article cannot be undone: the undo steps made on the

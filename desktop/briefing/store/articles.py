@@ -138,12 +138,15 @@ def find_by_hash(db: LibraryDatabase, content_hash: str) -> int | None:
 def find_same_article(
     db: LibraryDatabase, url: str, title: str, source: str, origin: str = ""
 ) -> int | None:
-    """A known article that a new import is a version of: the same URL; else the same file
-    imported again; else the same title from the same named source, when their URLs do not
-    say they differ. A title alone is no identity: 「はじめに」 or 「社説」 head many texts."""
+    """A known article that a new import is a version of, by strong identity only: the same
+    URL from the same site (source), or the same file (``origin``, a resolved path) imported
+    again. A title and source alone are not enough (issue 15: a daily 社説 from 朝日新聞 has
+    the same title every day; a page whose canonical link copies a known URL is not that
+    article): such an import is a new article. ``title`` is kept for the callers' sake."""
     if url:
         row = db.execute(
-            "SELECT id FROM articles WHERE url = ? ORDER BY id LIMIT 1", [url]
+            "SELECT id FROM articles WHERE url = ? AND source = ? ORDER BY id LIMIT 1",
+            [url, source],
         ).fetchone()
         if row:
             return row[0]
@@ -153,14 +156,7 @@ def find_same_article(
         ).fetchone()
         if row:
             return row[0]
-    if not source:
-        return None
-    row = db.execute(
-        "SELECT id FROM articles WHERE title = ? AND source = ? AND (url = '' OR ? = '') "
-        "ORDER BY id LIMIT 1",
-        [title, source, url],
-    ).fetchone()
-    return row[0] if row else None
+    return None
 
 
 def insert_article(db: LibraryDatabase, values: dict[str, Any], now: str) -> int:

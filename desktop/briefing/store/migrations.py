@@ -201,6 +201,38 @@ def m_trigram_index(db: LibraryDatabase) -> None:
     )
 
 
+@migration
+def m_article_versions(db: LibraryDatabase) -> None:
+    # Issue 15: an import that updates an article keeps the text it replaces, as a version
+    # with its date and origin, and each highlight's anchor on it (JSON: highlight id ->
+    # [quote, prefix, suffix, start, end, orphaned]), so restoring a version puts every
+    # highlight back where it was. Versions are read, never searched: no index rows.
+    db.executescript(
+        """
+        CREATE TABLE article_versions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,         -- 1, 2, ... per article; kept by a restore
+            title TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT '',
+            author TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL DEFAULT '',
+            published TEXT,
+            language TEXT NOT NULL DEFAULT '',
+            origin TEXT NOT NULL DEFAULT '',
+            pages TEXT NOT NULL DEFAULT '[]',
+            content_hash TEXT NOT NULL,
+            markup BLOB NOT NULL,            -- the Markdown, as a delta against the text
+            text TEXT NOT NULL,
+            written_at TEXT NOT NULL,        -- when this text came into the library
+            replaced_at TEXT NOT NULL,       -- when another text took its place
+            anchors TEXT NOT NULL DEFAULT '{}',
+            UNIQUE (article_id, number)
+        );
+        """
+    )
+
+
 LATEST = len(MIGRATIONS)
 
 
@@ -236,12 +268,9 @@ def migrate(db: LibraryDatabase, path: Path, *, read_only: bool = False) -> list
 
 
 def backup_copy(db: LibraryDatabase, target: Path) -> Path:
-    """A consistent copy of the live library (SQLite's backup API, safe under WAL)."""
-    from sqlite_utils.utils import sqlite3
+    """A consistent copy of the live library (SQLite's backup API, safe under WAL), checked
+    with ``quick_check``, fsynced and renamed into place (:mod:`briefing.store.backup`): an
+    upgrade never starts without a copy that is known to be whole."""
+    from briefing.store.backup import copy_database
 
-    destination = sqlite3.connect(str(target))
-    try:
-        db.conn.backup(destination)
-    finally:
-        destination.close()
-    return target
+    return copy_database(db, target)
