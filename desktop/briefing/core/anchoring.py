@@ -164,9 +164,8 @@ class _Judge:
         near_prefix = prefix[prefix.rfind("\n") + 1 :] if "\n" in prefix else None
         near_suffix = suffix[: suffix.find("\n")] if "\n" in suffix else None
         self.text = text
-        # A paragraph short enough for both contexts to reach past it: (its text, the quote's
-        # offset in it).
-        # The text's start and end are paragraph breaks too.
+        # A paragraph short enough for both contexts to reach past it (the text's start and
+        # end count as breaks): its text, and the quote's offset in it.
         head = prefix if near_prefix is None and cut[0] else near_prefix
         tail = suffix if near_suffix is None and cut[1] else near_suffix
         self.paragraph = None if head is None or tail is None else (head + quote + tail, len(head))
