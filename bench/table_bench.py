@@ -23,6 +23,9 @@ import argparse
 import os
 import random
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -33,7 +36,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from briefing.core.model import ArticleSummary
 from briefing.services import Changes, Library
-from briefing.ui.article_table import ArticleTable, ArticleTableModel
+from briefing.ui.article_table import ArticleTableModel
+from briefing.ui.article_view import ArticleTable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QHeaderView, QTableView
 
@@ -139,6 +143,59 @@ def background_sync(app: QApplication, path: Path, runs: int) -> None:
     )
 
 
+WINDOW = """
+import os, sys, time
+from briefing.app import make_application
+from briefing.services import Library
+from briefing.ui.main_window import MainWindow
+app = make_application()
+library = Library.open(sys.argv[1])
+start = time.perf_counter()
+window = MainWindow(library)
+window.show()
+window.grab()
+print(f"{(time.perf_counter() - start) * 1000:.0f}", flush=True)
+"""
+BARE = """
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+window = QMainWindow()
+window.resize(1200, 800)
+window.show()
+window.grab()
+print(0, flush=True)
+"""
+
+
+def window_start(path: Path, runs: int) -> None:
+    """Process start to a painted window on the library, beside a bare QApplication and
+    QMainWindow in the same run (each a new process, settings in a fresh folder)."""
+    results: dict[str, list[float]] = {"bare QApplication + QMainWindow": [], "window": []}
+    inside: list[float] = []
+    with tempfile.TemporaryDirectory() as home:
+        env = {**os.environ, "XDG_CONFIG_HOME": home, "QT_QPA_PLATFORM": "offscreen"}
+        for _ in range(runs):
+            for label, code, argv in (
+                ("bare QApplication + QMainWindow", BARE, []),
+                ("window", WINDOW, [str(path)]),
+            ):
+                start = time.perf_counter()
+                out = subprocess.run(
+                    [sys.executable, "-c", code, *argv],
+                    env=env,
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                ).stdout.split()
+                results[label].append((time.perf_counter() - start) * 1000)
+                if label == "window":
+                    inside.append(float(out[-1]))
+    print(f"\nprocess start to a painted window on {path.name}, ms (includes process exit):")
+    for label, values in results.items():
+        print(f"  {label:<32} p50 {p(values, 0.5):7.0f}   p95 {p(values, 0.95):7.0f}")
+    print(f"  of which MainWindow() to painted p50 {p(inside, 0.5):7.0f}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=20_000)
@@ -228,6 +285,7 @@ def main() -> int:
         print(f"  apply a library change (list + compare, nothing differs) {synced[0]:8.1f}")
         if args.writable is not None:
             background_sync(app, args.writable, args.runs)
+            window_start(args.writable, max(3, args.runs // 6))
     view.close()
     return 0
 

@@ -15,9 +15,9 @@ from briefing.ui.article_table import (
     PUBLISHED,
     SOURCE,
     TITLE,
-    ArticleTable,
     ArticleTableModel,
 )
+from briefing.ui.article_view import ArticleTable
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QHeaderView
 
@@ -231,9 +231,9 @@ def test_changes_naming_articles_read_only_those(sample_library: Library, monkey
 def test_a_big_librarys_wide_change_is_listed_off_the_ui_thread(
     table: ArticleTable, sample_library: Library, library_path, qtbot, tmp_path, monkeypatch
 ) -> None:
-    from briefing.ui import article_table
+    from briefing.ui import article_view
 
-    monkeypatch.setattr(article_table, "BACKGROUND_FROM", 0)
+    monkeypatch.setattr(article_view, "BACKGROUND_FROM", 0)
     listed, release = threading.Event(), threading.Event()
     real_articles = Library.articles
 
@@ -264,3 +264,35 @@ def test_a_big_librarys_wide_change_is_listed_off_the_ui_thread(
         qtbot.waitUntil(lambda: model.rowCount() == 6, timeout=10000)
     assert model.article_at(model.row_of(edited)).highlight_count == count  # type: ignore[union-attr]
     assert count == len(sample_library.highlights(article_id=edited))
+
+
+def test_a_big_library_paints_first_and_lists_on_a_worker(
+    qtbot, sample_library: Library, tmp_path, monkeypatch
+) -> None:
+    """Start-up over a big library: the article read last opens at once, the list follows."""
+    from briefing.app import make_application
+    from briefing.ui import article_view
+    from briefing.ui.main_window import MainWindow
+    from PySide6.QtCore import QSettings
+
+    make_application()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
+    )
+    first = MainWindow(sample_library)
+    qtbot.addWidget(first)
+    first.table.selectRow(3)
+    last = first.article_id
+    first.close()
+
+    monkeypatch.setattr(article_view, "BACKGROUND_FROM", 0)
+    second = MainWindow(sample_library)
+    qtbot.addWidget(second)
+    assert second.table_model.rowCount() == 0 and second.table.loading
+    assert second.article_id == last and second.title_label.text()  # readable already
+    with qtbot.assertNotEmitted(second.table.article_chosen):
+        qtbot.waitUntil(lambda: second.table_model.rowCount() == 5, timeout=10000)
+    assert not second.table.loading
+    selected = second.table.selectionModel().selectedRows()
+    assert [i.row() for i in selected] == [second.table_model.row_of(last)]

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 from briefing.services import AddHighlight, ChangeHighlightTags, Library
-from briefing.ui.article_table import ArticleTable, ArticleTableModel
+from briefing.ui.article_table import ArticleTableModel
+from briefing.ui.article_view import ArticleTable
 from briefing.ui.tags_pane import HIGHLIGHT_ROLE, TAG_ID_ROLE, TagsPane
 from PySide6.QtCore import Qt
 

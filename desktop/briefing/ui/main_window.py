@@ -26,7 +26,8 @@ from briefing.services.importing import ImportReport
 from briefing.services.search import SearchHit
 from briefing.ui import briefing_dialog, operations
 from briefing.ui.actions import ActionCollection
-from briefing.ui.article_table import ArticleTable, ArticleTableModel
+from briefing.ui.article_table import ArticleTableModel
+from briefing.ui.article_view import ArticleTable
 from briefing.ui.fonts import reading_font
 from briefing.ui.highlight_actions import HighlightActions
 from briefing.ui.highlights_pane import HighlightsPane
@@ -103,8 +104,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.highlight_actions = HighlightActions(self)
         self.library.listeners.append(self._library_changed)
-        self.refresh_articles()
         self._restore_state()
+        self.refresh_articles()
         self._update_undo_actions()
         # Writes by other programs (a cron import, the CLI) show up within a poll while the
         # window is active: one PRAGMA per tick.
@@ -177,9 +178,6 @@ class MainWindow(QMainWindow):
         docks = self.settings.value("main_window/docks")  # the panes, by their objectName
         if docks is not None:
             self.restoreState(docks)
-        last = self.settings.value("main_window/article")
-        row = self.table_model.row_of(int(last)) if last is not None else -1
-        self.table.selectRow(max(row, 0))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("main_window/geometry", self.saveGeometry())
@@ -234,9 +232,20 @@ class MainWindow(QMainWindow):
             self.actions[name].setEnabled(not self.library.read_only)
 
     def refresh_articles(self) -> None:
-        """Load the whole list (start-up); later changes update its rows by id."""
-        self.table_model.set_articles(self.library.articles())
-        if not self.table_model.rowCount():
+        """Load the whole list (start-up); later changes update its rows by id. A big
+        library is listed on a worker: the article read last opens at once, the list follows."""
+        self.table.load(self.library, self._list_loaded)
+        last = self.settings.value("main_window/article")
+        if self.table.loading and last is not None:
+            self.table.choose(int(last))
+
+    def _list_loaded(self) -> None:
+        """Choose the article read last, or the first one, once the list is in."""
+        last = self.settings.value("main_window/article")
+        row = self.table_model.row_of(int(last)) if last is not None else -1
+        article = self.table_model.article_at(max(row, 0))
+        self.table.choose(article.id if article else None)
+        if article is None:
             self.show_article(None)
 
     def poll_external_changes(self) -> None:
