@@ -20,7 +20,7 @@ Key = QKeySequence.StandardKey
 @dataclass(frozen=True)
 class ActionSpec:
     text: str
-    shortcut: QKeySequence.StandardKey | str | None = None
+    shortcut: QKeySequence.StandardKey | str | tuple[str, ...] | None = None
     tip: str = ""
     scoped: bool = False  # shortcut only while the focus is in a widget holding the action
 
@@ -36,7 +36,8 @@ SPECS: dict[str, ActionSpec] = {
     ),
     "file_quit": ActionSpec("&Quit", Key.Quit),
     "edit_undo": ActionSpec("&Undo", Key.Undo),
-    "edit_redo": ActionSpec("&Redo", Key.Redo),
+    # Redo's standard key differs by desktop (Ctrl+Y on some): both work everywhere.
+    "edit_redo": ActionSpec("&Redo", ("Ctrl+Shift+Z", "Ctrl+Y")),
     "edit_find": ActionSpec("&Search…", Key.Find, "Search articles and highlights"),
     "article_delete": ActionSpec(
         "&Delete Article…", Key.Delete, "Delete the selected article", scoped=True
@@ -78,7 +79,9 @@ class ActionCollection:
         for name, spec in SPECS.items():
             action = QAction(tr(spec.text), parent)
             action.setObjectName(name)
-            if spec.shortcut is not None:
+            if isinstance(spec.shortcut, tuple):
+                action.setShortcuts([QKeySequence(keys) for keys in spec.shortcut])
+            elif spec.shortcut is not None:
                 action.setShortcut(QKeySequence(spec.shortcut))
             if spec.scoped:
                 action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

@@ -202,7 +202,9 @@ def paint_highlights(
 
 def clear_highlights(document: QTextDocument, start: int, end: int) -> None:
     """Take the highlight tint off ``[start, end)``, keeping every other format (bold, links)."""
-    cursor = QTextCursor(document)
+    # Collect first, then change: a format change splits and merges fragments, which would
+    # invalidate an iterator still walking them.
+    edits: list[tuple[int, int, QTextCharFormat]] = []
     block = document.findBlock(start)
     while block.isValid() and block.position() < end:
         fragments = block.begin()
@@ -214,8 +216,11 @@ def clear_highlights(document: QTextDocument, start: int, end: int) -> None:
             if s < e and fmt.hasProperty(HIGHLIGHT_ID):
                 fmt.clearBackground()
                 fmt.clearProperty(HIGHLIGHT_ID)
-                cursor.setPosition(s)
-                cursor.setPosition(e, QTextCursor.MoveMode.KeepAnchor)
-                cursor.setCharFormat(fmt)
+                edits.append((s, e, fmt))
             fragments += 1
         block = block.next()
+    cursor = QTextCursor(document)
+    for s, e, fmt in edits:
+        cursor.setPosition(s)
+        cursor.setPosition(e, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(fmt)

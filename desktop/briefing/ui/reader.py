@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from briefing.core.model import Highlight
 from briefing.ui.document import (
+    HIGHLIGHT_ID,
     UNTAGGED,
     build_document,
     clear_highlights,
@@ -84,6 +85,8 @@ class LocalOnlyBrowser(QTextBrowser):
 
 class Reader(LocalOnlyBrowser):
     """Shows one article and its highlights; finds the highlight under the caret."""
+
+    HIGHLIGHT_ID = HIGHLIGHT_ID
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
