@@ -201,8 +201,9 @@ class ContextSide:
         return merge(ranges)
 
     def strong_points(self) -> list[int]:
-        """In each run of strong positions, the first and the last of those where what must
-        be there matches best (between them, the side's far end merely slides)."""
+        """In each run of strong positions, the first of those where what must be there
+        matches best (the others in the run are the same place: the side's far end merely
+        slides, and exact occurrences of the quote nearby are candidates anyway)."""
         points: list[int] = []
         for lo, hi in self._strong_ranges():
             run: list[tuple[int, float]] = []
@@ -213,6 +214,6 @@ class ContextSide:
                 elif run:
                     fewest = min(c for _, c in run)
                     best = [p for p, c in run if c == fewest]
-                    points += sorted({best[0], best[-1]})
+                    points.append(best[0])
                     run = []
         return points
