@@ -275,7 +275,12 @@ class MainWindow(QMainWindow):
             highlight = self.library.highlight(highlight_id)
         except BriefingError:
             return
-        if not highlight.orphaned:
+        if highlight.orphaned:
+            self.statusBar().showMessage(
+                self.tr("This highlight is orphaned: its passage is no longer in the article."),
+                10000,
+            )
+        else:
             self.reader.reveal(highlight)
 
     def manage_tags(self) -> TagManager:
