@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing import __version__
+from briefing import __version__, cli_safety
 from briefing.core.errors import BriefingError
 from briefing.core.safe_text import visible
 from briefing.paths import DB_ENV, default_library_path
@@ -82,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     shown.add_argument(
         "--json", action="store_true", help="fields, text, and where each source page starts"
     )
+    cli_safety.add_article_options(p)
 
     p = sub.add_parser("delete-article", help="delete an article and its highlights")
     p.add_argument("id", type=_id)
@@ -150,6 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("reindex", help="rebuild the search index from scratch")
     sub.add_parser("sample", help="import the bundled sample articles and highlights")
     _add_export_parser(sub)
+    cli_safety.add_parsers(sub)
     return parser
 
 
@@ -194,6 +196,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"briefing-reader: {missing_library_message(error)}", file=sys.stderr)
             return 2
         return run_window(db_path, screenshot=args.screenshot)
+    if args.command in cli_safety.FILE_COMMANDS:  # on the file: no opening, no migration
+        return cli_safety.run_file_command(db_path, args)
     try:
         from briefing.services.library import Library
         from briefing.store.opening import open_notice
@@ -246,7 +250,7 @@ def cmd_import(library: Library, args: argparse.Namespace) -> int:
     else:
         for o in report.outcomes:
             detail = o.message if o.status == "failed" else o.title
-            extra = f" ({o.message})" if o.status == "updated" and o.message else ""
+            extra = f" ({o.message})" if o.status in ("updated", "imported") and o.message else ""
             ident = f"#{o.article_id} " if o.article_id else ""
             # Names, titles and messages come from the files: one escaped line each.
             print(f"{o.status:<9} {ident}{visible(f'{o.path}: {detail}{extra}')}")
@@ -280,6 +284,8 @@ def cmd_list(library: Library, args: argparse.Namespace) -> int:
 def cmd_article(library: Library, args: argparse.Namespace) -> int:
     from briefing.services import serialize
 
+    if cli_safety.wants_versions(args):
+        return cli_safety.article_versions(library, args)
     article = library.article(args.id)
     if args.json:
         _print_json(serialize.article(article))

@@ -120,6 +120,15 @@ def rotation_of(library: Library) -> Rotation:
         return Rotation()
 
 
+def stored_rotation(library_path: Path) -> Rotation:
+    """The rotation a library file asks for, read without opening it as a library."""
+    stored = store_backup.read_setting(Path(library_path), ROTATION_KEY)
+    try:
+        return Rotation.parse(stored) if stored else Rotation()
+    except BriefingError:
+        return Rotation()
+
+
 def set_rotation(library: Library, rotation: Rotation) -> None:
     with write_transaction(library.db):
         meta.put(library.db, ROTATION_KEY, str(rotation))

@@ -52,6 +52,22 @@ def open_for_reading(path: Path) -> sqlite3.Connection:
     return connect_read_only(Path(path), timeout=5.0)
 
 
+def read_setting(path: Path, key: str) -> str | None:
+    """One value of the library's ``meta`` table, read without opening it as a library;
+    ``None`` when it cannot be read."""
+    try:
+        conn = open_for_reading(path)
+    except sqlite3.Error:
+        return None
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    return row[0] if row else None
+
+
 def quick_check(path: Path, *, full: bool = False) -> list[str]:
     """The problems SQLite finds in the file at ``path`` (``PRAGMA quick_check``, or the
     slower ``integrity_check`` with ``full``): an empty list when it is sound. A file that

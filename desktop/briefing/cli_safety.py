@@ -1,0 +1,136 @@
+"""The CLI's commands for keeping work safe: ``backup``, ``restore``, ``check``, and an
+article's versions (``article ID --versions``, ``--version N``, ``--restore-version N``).
+
+``backup``, ``restore`` and ``check`` work on the library *file*: they do not open it as a
+library (which would migrate it, or write into a damaged file), so they run on a library
+that cannot be opened. :mod:`briefing.cli` adds the parsers and hands the commands here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefing.core.errors import BriefingError
+from briefing.core.safe_text import visible
+
+if TYPE_CHECKING:
+    from briefing.services import Library
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "backup",
+        help="a checked copy of the library (default: in backups/ beside it, rotated)",
+    )
+    p.add_argument("path", nargs="?", type=Path, default=None, metavar="PATH")
+    p.add_argument(
+        "--keep",
+        default=None,
+        metavar="D,W,M",
+        help="keep the newest backup of the last D days, W weeks, M months (default 7,4,6); "
+        "remembered by the library",
+    )
+    p = sub.add_parser(
+        "restore", help="replace the library with a backup (the current file is kept aside)"
+    )
+    p.add_argument("backup", type=Path, metavar="BACKUP")
+    sub.add_parser("check", help="check integrity, the search index and references")
+
+
+def add_article_options(p: argparse.ArgumentParser) -> None:
+    """``article ID --versions | --version N | --restore-version N``."""
+    p.add_argument("--versions", action="store_true", help="list the earlier texts")
+    p.add_argument("--version", type=int, default=None, metavar="N", help="show version N")
+    p.add_argument(
+        "--restore-version",
+        type=int,
+        default=None,
+        metavar="N",
+        help="make version N the article's text (the current text becomes version N)",
+    )
+
+
+def wants_versions(args: argparse.Namespace) -> bool:
+    return bool(args.versions) or args.version is not None or args.restore_version is not None
+
+
+FILE_COMMANDS = ("backup", "restore", "check")
+
+
+def run_file_command(db_path: Path, args: argparse.Namespace) -> int:
+    """Run ``backup``, ``restore`` or ``check`` on the file at ``db_path``."""
+    from briefing.services import backup
+
+    db_path = db_path.expanduser()
+    try:
+        if args.command == "backup":
+            return _backup(db_path, args)
+        if args.command == "restore":
+            aside = backup.restore(db_path, args.backup)
+            kept = f"; the previous library is kept as {aside}" if aside else ""
+            print(visible(f"restored {db_path} from {args.backup}{kept}"))
+            return 0
+        report = backup.check(db_path)
+        for line in report.problems:
+            print(visible(line))
+        checked = ", ".join(report.checked)
+        if report.ok:
+            print(f"ok: {checked}")
+            return 0
+        print(f"{len(report.problems)} problem(s) found ({checked})")
+        return 1
+    except BriefingError as error:
+        print(f"briefing-reader: {visible(str(error))}", file=sys.stderr)
+        return 2
+
+
+def _backup(db_path: Path, args: argparse.Namespace) -> int:
+    from briefing.services import backup as service
+    from briefing.services.library import Library
+
+    if args.keep is not None:
+        rotation = service.Rotation.parse(args.keep)
+        with Library.open(db_path) as library:
+            service.set_rotation(library, rotation)
+    made = service.back_up(db_path, args.path)
+    print(visible(f"backup written: {made}"))
+    if args.path is None:
+        removed = service.rotate(db_path, service.stored_rotation(db_path))
+        if removed:
+            print(f"{len(removed)} older backup(s) removed by the rotation")
+    return 0
+
+
+def article_versions(library: Library, args: argparse.Namespace) -> int:
+    """The ``article`` command with a versions option."""
+    from briefing.services import versions as service
+
+    article = library.article(args.id)
+    if args.restore_version is not None:
+        command = service.RestoreVersion(args.id, args.restore_version, article.title)
+        library.execute(command)
+        print(
+            f"article {args.id}: version {args.restore_version} restored "
+            f"({command.placed} highlight(s) placed, {command.orphaned} orphaned); "
+            f"the text it replaced is now version {args.restore_version}"
+        )
+        return 0
+    if args.version is not None:
+        found = service.version(library, args.id, args.version)
+        sys.stdout.write((found.body if args.markdown else found.text) + "\n")
+        return 0
+    listed = service.versions(library, args.id)
+    if not listed:
+        print(f"article {args.id} has no earlier versions")
+        return 0
+    for v in listed:
+        print(
+            f"{v.number:>3}  {v.written_at.astimezone():%Y-%m-%d %H:%M} → "
+            f"{v.replaced_at.astimezone():%Y-%m-%d %H:%M}  "
+            f"{v.char_count:>7} chars  {v.anchored:>3} anchors  "
+            + visible(f"{v.title} — {v.origin or v.url or 'no origin'}")
+        )
+    return 0
