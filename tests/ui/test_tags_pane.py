@@ -4,10 +4,11 @@ newest first; choosing a tag filters the library list."""
 from __future__ import annotations
 
 import pytest
+from briefing.core.model import Highlight
 from briefing.services import AddHighlight, ChangeHighlightTags, Library
 from briefing.ui.article_table import ArticleTableModel
 from briefing.ui.article_view import ArticleTable
-from briefing.ui.tags_pane import HIGHLIGHT_ROLE, TAG_ID_ROLE, TagsPane
+from briefing.ui.tags_pane import TAG_ID_ROLE, TagsPane
 from PySide6.QtCore import Qt
 
 
@@ -27,6 +28,11 @@ def tag_rows(pane: TagsPane) -> dict[str, tuple[str, str]]:
         item = pane.tag_list.topLevelItem(row)
         rows[item.text(0)] = (item.text(1), item.text(2))
     return rows
+
+
+def listed(pane: TagsPane) -> list[Highlight]:
+    model = pane.highlight_model
+    return [model.highlight_at(row) for row in range(model.rowCount())]  # type: ignore[misc]
 
 
 def click_tag(pane: TagsPane, qtbot, name: str) -> None:
@@ -63,12 +69,8 @@ def test_clicking_a_tag_filters_the_table_and_lists_its_highlights_newest_first(
     carrying = {h.article_id for h in nsatu}
     assert 0 < len(carrying) < 5
     assert {model.article_at(r).id for r in range(model.rowCount())} == carrying  # type: ignore[union-attr]
-    listed = [
-        pane.highlight_list.item(r).data(HIGHLIGHT_ROLE)[1]
-        for r in range(pane.highlight_list.count())
-    ]
     newest_first = sorted(nsatu, key=lambda h: (h.created_at, h.id), reverse=True)
-    assert listed == [h.id for h in newest_first]
+    assert [h.id for h in listed(pane)] == [h.id for h in newest_first]
     click_tag(pane, qtbot, "All articles")
     assert model.rowCount() == 5
 
@@ -85,7 +87,7 @@ def test_a_new_highlight_shows_up_in_the_chosen_tags_view_and_count(
         changes = sample_library.execute(AddHighlight(outside, 0, 8, ("NSATU",)))
     new_id = next(iter(changes.highlights))
     assert outside in emitted.args[0]
-    assert pane.highlight_list.item(0).data(HIGHLIGHT_ROLE) == (outside, new_id)
+    assert (listed(pane)[0].article_id, listed(pane)[0].id) == (outside, new_id)
     assert int(tag_rows(pane)["NSATU"][1]) == before + 1
     sample_library.undo()
     assert int(tag_rows(pane)["NSATU"][1]) == before
@@ -96,9 +98,9 @@ def test_activating_a_highlight_asks_to_open_its_article_there(
     pane: TagsPane, sample_library: Library, qtbot
 ) -> None:
     pane.choose("制裁")  # an alias chooses its tag
-    item = pane.highlight_list.item(0)
+    index = pane.highlight_model.index(0)
     with qtbot.waitSignal(pane.highlight_activated) as activated:
-        rect = pane.highlight_list.visualItemRect(item)
+        rect = pane.highlight_list.visualRect(index)
         qtbot.mouseClick(
             pane.highlight_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
         )
@@ -117,10 +119,10 @@ def test_a_renamed_tag_stays_chosen_and_untagging_updates_the_list(
     sample_library.execute(EditTag("NSATU", name="NATO aid"))
     assert pane.tag_list.currentItem().data(0, TAG_ID_ROLE) == tag_id
     assert pane.tag_list.currentItem().text(0) == "NATO aid"
-    shown = pane.highlight_list.count()
-    first = pane.highlight_list.item(0).data(HIGHLIGHT_ROLE)[1]
+    shown = len(listed(pane))
+    first = listed(pane)[0].id
     sample_library.execute(ChangeHighlightTags([first], "NATO aid", add=False))
-    assert pane.highlight_list.count() == shown - 1
+    assert len(listed(pane)) == shown - 1 and first not in {h.id for h in listed(pane)}
 
 
 @pytest.fixture
@@ -151,9 +153,10 @@ def test_in_the_window_a_tag_filters_the_list_and_a_highlight_opens_its_article(
     carrying = {h.article_id for h in sample_library.highlights(tags_any=["北方領土"])}
     model = window.table_model
     assert {model.article_at(r).id for r in range(model.rowCount())} == carrying  # type: ignore[union-attr]
-    item = window.tags_pane.highlight_list.item(window.tags_pane.highlight_list.count() - 1)
-    article_id, highlight_id = item.data(HIGHLIGHT_ROLE)
-    window.tags_pane.highlight_list.itemActivated.emit(item)
+    pane = window.tags_pane
+    index = pane.highlight_model.index(pane.highlight_model.rowCount() - 1)
+    article_id, highlight_id = listed(pane)[-1].article_id, listed(pane)[-1].id
+    pane.highlight_list.activated.emit(index)
     assert window.article_id == article_id
     highlight = sample_library.highlight(highlight_id)
     caret = window.reader.textCursor().position()

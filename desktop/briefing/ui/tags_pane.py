@@ -6,15 +6,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QSplitter,
+    QStyle,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -23,10 +24,10 @@ from PySide6.QtWidgets import (
 
 from briefing.core.model import Highlight, Tag
 from briefing.services import BriefingError, Changes, Library
+from briefing.ui.highlights_pane import HIGHLIGHT_ROLE, HighlightDelegate, HighlightListModel
 
 TAG_ID_ROLE = Qt.ItemDataRole.UserRole
-HIGHLIGHT_ROLE = Qt.ItemDataRole.UserRole + 1  # (article_id, highlight_id)
-QUOTE_CHARS = 90
+Index = QModelIndex | QPersistentModelIndex
 
 
 def swatch(color: str, size: int = 12) -> QIcon:
@@ -41,13 +42,39 @@ def swatch(color: str, size: int = 12) -> QIcon:
     return QIcon(pixmap)
 
 
-def shorten(text: str, limit: int = QUOTE_CHARS) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
-
-
 def _newest_first(highlight: Highlight) -> tuple[datetime, int]:
     return highlight.created_at or datetime.min, highlight.id
+
+
+class ReviewDelegate(HighlightDelegate):
+    """The highlights pane's three lines (quote, tag chips, note) and a fourth: which article,
+    and the day it was highlighted, since the review list spans the library."""
+
+    orphaned_text = "orphaned"  # the pane sets it through tr()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        line = QFontMetrics(option.font).height()
+        return QSize(option.rect.width(), 4 * line + 20)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        super().paint(painter, option, index)
+        highlight: Highlight | None = index.data(HIGHLIGHT_ROLE)
+        if highlight is None:
+            return
+        metrics = QFontMetrics(option.font)
+        line = metrics.height()
+        x, width = option.rect.x() + 6, option.rect.width() - 12
+        y = option.rect.y() + 4 + 3 * line + 10
+        day = highlight.created_at.astimezone().date().isoformat() if highlight.created_at else ""
+        where = " · ".join(p for p in (highlight.article_title, day) if p)
+        if highlight.orphaned:
+            where += " · " + self.orphaned_text
+        painter.save()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setPen(option.palette.highlightedText().color() if selected else QColor("#5f6368"))
+        shown = metrics.elidedText(where, Qt.TextElideMode.ElideMiddle, width)
+        painter.drawText(QRect(x, y, width, line), Qt.AlignmentFlag.AlignLeft, shown)
+        painter.restore()
 
 
 class TagsPane(QWidget):
@@ -80,11 +107,14 @@ class TagsPane(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("tag_status")
         self.status.setWordWrap(True)
-        self.highlight_list = QListWidget(self)
+        self.highlight_model = HighlightListModel(self)
+        self.delegate = ReviewDelegate({}, self)
+        self.delegate.orphaned_text = self.tr("orphaned")
+        self.highlight_list = QListView(self)
         self.highlight_list.setObjectName("tag_highlights")
-        self.highlight_list.setWordWrap(True)
-        self.highlight_list.setAlternatingRowColors(True)
-        self.highlight_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.highlight_list.setModel(self.highlight_model)
+        self.highlight_list.setItemDelegate(self.delegate)
+        self.highlight_list.setUniformItemSizes(True)
         lower = QWidget(self)
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -99,8 +129,8 @@ class TagsPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self.tag_list.itemSelectionChanged.connect(self._tag_chosen)
-        self.highlight_list.itemActivated.connect(self._activated)
-        self.highlight_list.itemClicked.connect(self._activated)
+        self.highlight_list.activated.connect(self._activated)
+        self.highlight_list.clicked.connect(self._activated)
         self.refresh()
 
     # --- what is shown -------------------------------------------------------------------------
@@ -164,16 +194,17 @@ class TagsPane(QWidget):
 
     def _show_highlights(self) -> None:
         tag = self.chosen_tag if self._tag_id is not None else None
-        self.highlight_list.clear()
         if tag is None:
+            self.highlight_model.set_highlights([])
             self.status.setText(self.tr("Choose a tag to review its highlights."))
             self._set_filter(None)
             return
         highlights = sorted(
             self.library.highlights(tags_any=[tag.name]), key=_newest_first, reverse=True
         )
-        for highlight in highlights:
-            self.highlight_list.addItem(self._item(highlight))
+        self.delegate.colors = {t.name: t.color for t in self.library.tags()}
+        self.highlight_model.set_highlights(highlights)  # rows updated in place when it can
+        self.highlight_list.viewport().update()  # colours may have changed
         articles = frozenset(h.article_id for h in highlights)
         self.status.setText(
             self.tr("{0}: {1} highlight(s) in {2} article(s), newest first").format(
@@ -182,23 +213,12 @@ class TagsPane(QWidget):
         )
         self._set_filter(articles)
 
-    def _item(self, highlight: Highlight) -> QListWidgetItem:
-        when = highlight.created_at.astimezone().date().isoformat() if highlight.created_at else ""
-        lines = [shorten(highlight.quote), f"{shorten(highlight.article_title, 60)} · {when}"]
-        if highlight.note.strip():
-            lines.append("✎ " + shorten(highlight.note.strip().splitlines()[0], 80))
-        if highlight.orphaned:
-            lines[1] += self.tr(" · orphaned")
-        item = QListWidgetItem("\n".join(lines))
-        item.setData(HIGHLIGHT_ROLE, (highlight.article_id, highlight.id))
-        item.setToolTip("\n\n".join(p for p in (highlight.quote, highlight.note) if p))
-        return item
-
     def _set_filter(self, articles: frozenset[int] | None) -> None:
         if articles != self._filter:
             self._filter = articles
             self.filter_changed.emit(articles)
 
-    def _activated(self, item: QListWidgetItem) -> None:
-        article_id, highlight_id = item.data(HIGHLIGHT_ROLE)
-        self.highlight_activated.emit(article_id, highlight_id)
+    def _activated(self, index: QModelIndex) -> None:
+        highlight = self.highlight_model.highlight_at(index.row())
+        if highlight is not None:
+            self.highlight_activated.emit(highlight.article_id, highlight.id)
