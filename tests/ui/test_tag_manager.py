@@ -152,3 +152,33 @@ def test_aliases_split_on_ascii_and_japanese_commas() -> None:
         "対露制裁",
         "sanctions on Russia",
     )
+
+
+def test_from_the_window_menu_and_undone_with_the_windows_keys(
+    qtbot, sample_library: Library, tmp_path
+) -> None:
+    from briefing.app import make_application
+    from briefing.ui.main_window import MainWindow
+    from PySide6.QtCore import QSettings
+
+    make_application()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
+    )
+    window = MainWindow(sample_library)
+    qtbot.addWidget(window)
+    window.show()
+    window.actions["tags_manage"].trigger()
+    manager = window.tag_manager
+    assert manager is not None
+    manager.activateWindow()
+    qtbot.waitUntil(manager.isActiveWindow, timeout=5000)
+    manager.select("NSATU")
+    retype(qtbot, manager.name_field, "NATO aid")
+    assert window.actions["edit_undo"].text().startswith("&Undo Rename tag")
+    assert window.tags_pane.tag_list.findItems("NATO aid", Qt.MatchFlag.MatchExactly)
+    qtbot.keyClick(manager.tag_list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert sample_library.tag("NSATU").name == "NSATU"
+    assert manager.name_field.text() == "NSATU"
+    assert window.tags_pane.tag_list.findItems("NSATU", Qt.MatchFlag.MatchExactly)
