@@ -35,6 +35,7 @@ from briefing.core.textindex import contains, index_tokens
 from briefing.importers.front_matter import split_front_matter
 from briefing.services import AddHighlight, Library
 from briefing.store import search_index
+from briefing.store.articles import iter_titles_and_texts
 from corpus import ensure_markdown_folder
 
 VENV_BIN = Path(sys.executable).parent
@@ -159,12 +160,9 @@ def search_figures(library: Library, runs: int, limit: int) -> list[str]:
 def scan_count(library: Library, term: str) -> int:
     """Articles whose title or text holds ``term``, by folding and scanning every text."""
     needle = fold_for_search(term)
-    rows = library.db.execute(
-        "SELECT a.title, t.text FROM articles a JOIN article_texts t ON t.id = a.id"
-    )
     return sum(
         1
-        for title, text in rows
+        for _, title, text in iter_titles_and_texts(library.db)
         if contains(fold_for_search(title), needle) or contains(fold_for_search(text), needle)
     )
 
@@ -191,10 +189,9 @@ def main() -> int:
     exe = str(VENV_BIN / "briefing-reader")
     with Library.open(db_path) as library:
         db = library.db
-        text_bytes = db.execute(
-            "SELECT (SELECT sum(length(CAST(text AS BLOB))) FROM article_texts) + "
-            "(SELECT sum(length(CAST(title AS BLOB))) FROM articles)"
-        ).fetchone()[0]
+        text_bytes = sum(
+            len(title.encode()) + len(text.encode()) for _, title, text in iter_titles_and_texts(db)
+        )
         index_bytes = search_index.index_size_bytes(db)
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         file_bytes = db_path.stat().st_size

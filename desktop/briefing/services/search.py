@@ -264,8 +264,10 @@ def search(db: LibraryDatabase, text: str, limit: int = 20) -> SearchResults:
             created_until=day_end(query.date_to) if query.date_to else None,
             has_note=query.has_note,
             orphaned=query.orphaned,
-            trigrams=_trigram_filter(query),
         )
+        # Checking every candidate: only those holding the terms' trigrams (the filter costs
+        # a pass over the trigram index, worth it only where ranking alone was not enough).
+        scan_filters = replace(filters, trigrams=_trigram_filter(query))
         found: list[tuple[SearchHit, str, str]] = []  # hit, its text, fold-sensitive chars
         if not (query.tags or query.has_note or query.orphaned):
             article_check = _ArticleCheck(query) if checked else None
@@ -273,7 +275,7 @@ def search(db: LibraryDatabase, text: str, limit: int = 20) -> SearchResults:
                 (SearchHit("article", i, i, row[1], "", (), score), row[3].decode(), row[2])
                 for i, score, row in _collect(
                     lambda n, within: search_index.match_articles(
-                        db, match, exclude, filters, n, within=within
+                        db, match, exclude, scan_filters if n is None else filters, n, within=within
                     ),
                     lambda ids: _stored_articles(db, ids, article_check),
                     limit,

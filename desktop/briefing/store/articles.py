@@ -2,14 +2,15 @@
 
 An article lives in two tables: ``articles`` holds what the library list shows and what
 filters read (small rows, so listing 20,000 articles reads no text), and ``article_texts``
-holds the canonical text once, with the Markdown kept as a small delta against it
-(:mod:`briefing.core.body_delta`) and the characters search folding changes
-(:func:`briefing.core.textindex.fold_sensitive`).
+holds the canonical text once, compressed (:mod:`briefing.store.packing`), with the Markdown
+kept as a small delta against it (:mod:`briefing.core.body_delta`) and the characters search
+folding changes (:func:`briefing.core.textindex.fold_sensitive`).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from briefing.core import body_delta
@@ -17,6 +18,7 @@ from briefing.core.model import Article, ArticleSummary, PageStart
 from briefing.core.textindex import fold_sensitive
 from briefing.store import search_index
 from briefing.store.db import LibraryDatabase
+from briefing.store.packing import pack, unpack, unpack_bytes
 from briefing.store.rows import from_date, to_date, to_datetime
 
 ARTICLE_COLUMNS = (
@@ -32,19 +34,20 @@ ARTICLE_COLUMNS = (
 )
 # Given with the columns above by importers; stored in article_texts.
 TEXT_KEYS = ("body", "text")
-_TEXT_COLUMNS = ("text", "markup", "folds")
+_TEXT_COLUMNS = ("packed", "markup", "folds")
 _SELECT_ARTICLE = (
-    "SELECT a.*, t.text, t.markup, t.folds FROM articles a "
+    "SELECT a.*, t.packed, t.markup, t.folds FROM articles a "
     "JOIN article_texts t ON t.id = a.id WHERE a.id = ?"
 )
 
 
 def _article(row: dict[str, Any]) -> Article:
+    text = unpack(row["packed"])
     return Article(
         id=row["id"],
         title=row["title"],
-        body=body_delta.decode(row["markup"], row["text"]),
-        text=row["text"],
+        body=body_delta.decode(row["markup"], text),
+        text=text,
         source=row["source"] or "",
         author=row["author"] or "",
         url=row["url"] or "",
@@ -73,7 +76,11 @@ def get_article(db: LibraryDatabase, article_id: int) -> Article | None:
 
 
 def _text_row(body: str, text: str) -> dict[str, Any]:
-    return {"text": text, "markup": body_delta.encode(body, text), "folds": fold_sensitive(text)}
+    return {
+        "packed": pack(text),
+        "markup": body_delta.encode(body, text),
+        "folds": fold_sensitive(text),
+    }
 
 
 def stored_texts(db: LibraryDatabase, article_ids: list[int]) -> list[tuple[int, str, str, bytes]]:
@@ -81,20 +88,21 @@ def stored_texts(db: LibraryDatabase, article_ids: list[int]) -> list[tuple[int,
     articles: what the search check reads, as bytes so that ruling a row out costs no
     decoding (a UTF-8 substring test is exact)."""
     sql = (
-        "SELECT t.id, a.title, t.folds, CAST(t.text AS BLOB) FROM article_texts t "
+        "SELECT t.id, a.title, t.folds, t.packed FROM article_texts t "
         "JOIN articles a ON a.id = t.id WHERE t.id IN (SELECT value FROM json_each(?))"
     )
-    return db.execute(sql, [json.dumps(article_ids)]).fetchall()
+    rows = db.execute(sql, [json.dumps(article_ids)]).fetchall()
+    return [(i, title, folds, unpack_bytes(packed)) for i, title, folds, packed in rows]
 
 
 def titles_and_texts(db: LibraryDatabase, article_ids: list[int]) -> dict[int, tuple[str, str]]:
     """``id -> (title, canonical text)``: what search needs, without the Markdown body."""
     marks = ",".join("?" * len(article_ids))
     sql = (
-        f"SELECT a.id, a.title, t.text FROM articles a JOIN article_texts t ON t.id = a.id "
+        f"SELECT a.id, a.title, t.packed FROM articles a JOIN article_texts t ON t.id = a.id "
         f"WHERE a.id IN ({marks})"
     )
-    return {row[0]: (row[1], row[2]) for row in db.execute(sql, article_ids)}
+    return {row[0]: (row[1], unpack(row[2])) for row in db.execute(sql, article_ids)}
 
 
 def list_articles(db: LibraryDatabase, ids: list[int] | None = None) -> list[ArticleSummary]:
@@ -182,10 +190,12 @@ def _insert(db: LibraryDatabase, table: str, row: dict[str, Any]) -> int:
 
 
 def _title_and_text(db: LibraryDatabase, article_id: int) -> tuple[str, str] | None:
-    return db.execute(
-        "SELECT a.title, t.text FROM articles a JOIN article_texts t ON t.id = a.id WHERE a.id = ?",
+    row = db.execute(
+        "SELECT a.title, t.packed FROM articles a JOIN article_texts t ON t.id = a.id "
+        "WHERE a.id = ?",
         [article_id],
     ).fetchone()
+    return (row[0], unpack(row[1])) if row else None
 
 
 def update_article(db: LibraryDatabase, article_id: int, values: dict[str, Any], now: str) -> None:
@@ -197,8 +207,8 @@ def update_article(db: LibraryDatabase, article_id: int, values: dict[str, Any],
         text = values.get("text", current.text if current else "")
         texts = _text_row(body, text)
         db.execute(
-            "UPDATE article_texts SET text = ?, markup = ?, folds = ? WHERE id = ?",
-            [texts["text"], texts["markup"], texts["folds"], article_id],
+            "UPDATE article_texts SET packed = ?, markup = ?, folds = ? WHERE id = ?",
+            [texts["packed"], texts["markup"], texts["folds"], article_id],
         )
         values = {**values, "char_count": len(text)}
     row = {key: values[key] for key in (*ARTICLE_COLUMNS, "char_count") if key in values}
@@ -223,7 +233,7 @@ def restore_article_row(db: LibraryDatabase, row: dict[str, Any]) -> None:
     """Put back a row :func:`article_row` returned, in both tables, under its own id."""
     _insert(db, "articles", {k: v for k, v in row.items() if k not in _TEXT_COLUMNS})
     _insert(db, "article_texts", {"id": row["id"], **{k: row[k] for k in _TEXT_COLUMNS}})
-    search_index.add_article(db, row["id"], row["title"], row["text"])
+    search_index.add_article(db, row["id"], row["title"], unpack(row["packed"]))
 
 
 def delete_article(db: LibraryDatabase, article_id: int) -> None:
@@ -237,3 +247,13 @@ def delete_article(db: LibraryDatabase, article_id: int) -> None:
         search_index.remove_article(db, article_id, old[0], old[1])
         # The text row goes with it (ON DELETE CASCADE).
         db.execute("DELETE FROM articles WHERE id = ?", [article_id])
+
+
+def iter_titles_and_texts(db: LibraryDatabase) -> Iterator[tuple[int, str, str]]:
+    """``(id, title, canonical text)`` of every article, in id order, one at a time."""
+    rows = db.conn.execute(
+        "SELECT a.id, a.title, t.packed FROM articles a JOIN article_texts t ON t.id = a.id "
+        "ORDER BY a.id"
+    )
+    for article_id, title, packed in rows:
+        yield article_id, title, unpack(packed)
