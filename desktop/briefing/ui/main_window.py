@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QTextCursor
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -251,7 +252,10 @@ class MainWindow(QMainWindow):
     def poll_external_changes(self) -> None:
         """Notice writes by other programs while the window is active (the library announces
         them, and every view refreshes as for its own edits)."""
-        if not self.isActiveWindow() or not hasattr(self.library, "poll_external_changes"):
+        # Any of the application's windows (this one, the tag manager) counts as active.
+        if QApplication.activeWindow() is None or not hasattr(
+            self.library, "poll_external_changes"
+        ):
             return
         try:
             self.library.poll_external_changes()
