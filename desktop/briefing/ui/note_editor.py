@@ -72,3 +72,6 @@ def edit_note(parent: QWidget, note: str, quote: str) -> str | None:
         return dialog.text() if dialog.text() != note.strip() else None
     finally:
         dialog.deleteLater()
+        # Give the keyboard back to the window: without a window manager (a kiosk, a test
+        # display) nobody else does, and Ctrl+Z would go nowhere.
+        parent.activateWindow()

@@ -124,3 +124,6 @@ def pick_tag(parent: QWidget, tags: list[Tag], current: tuple[str, ...] = ()) ->
         return picker.choice() if picker.exec() == QDialog.DialogCode.Accepted else None
     finally:
         picker.deleteLater()
+        # Give the keyboard back to the window: without a window manager (a kiosk, a test
+        # display) nobody else does, and Ctrl+Z would go nowhere.
+        parent.activateWindow()
