@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from briefing.services import Library
 
 from tests.conftest import ARTICLES, article_id_by_file

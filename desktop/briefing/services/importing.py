@@ -180,27 +180,56 @@ def import_paths(
             continue
         files.extend(iter_import_paths([path]))
     placed: dict[Path, dict[str, int]] = {}  # folder -> file name -> article, for sidecars
-    with BatchedWrites(db) as batches:
-        for index, (path, within) in enumerate(files):
-            if cancelled and cancelled():
-                report.cancelled = True
-                break
-            if progress:
-                progress(index, len(files), printable_path(path))
-            outcome = import_file(db, path, batches, within)
-            report.outcomes.append(outcome)
-            if outcome.status == "failed" and _library_refuses(outcome.message):
-                # The disk is full or the library read-only: every later file would fail the
-                # same way. Said once; the files not tried are counted, not listed.
-                report.stopped = len(files) - index - 1
-                break
-            if outcome.article_id is not None:
-                placed.setdefault(path.parent, {})[path.name] = outcome.article_id
-    if not (report.cancelled or report.stopped):
+    batches = BatchedWrites(db)
+    written: list[tuple[int, int]] = []  # (outcome index, item number in the batches)
+    try:
+        with batches:
+            for index, (path, within) in enumerate(files):
+                if cancelled and cancelled():
+                    report.cancelled = True
+                    break
+                if progress:
+                    progress(index, len(files), printable_path(path))
+                outcome = import_file(db, path, batches, within)
+                report.outcomes.append(outcome)
+                if outcome.status in ("imported", "updated"):
+                    written.append((len(report.outcomes) - 1, batches.done))
+                if outcome.status == "failed" and _library_refuses(outcome.message):
+                    # The disk is full or the library read-only: every later file would fail
+                    # the same way. Said once; the files not tried are counted, not listed.
+                    report.stopped = len(files) - index - 1
+                    break
+                if outcome.article_id is not None:
+                    placed.setdefault(path.parent, {})[path.name] = outcome.article_id
+    except BriefingError as error:  # the last commit failed: that batch is not in the library
+        lost = _unsaved(report, written, batches.committed, str(error))
+    else:
+        lost = _unsaved(report, written, batches.committed, "")
+    if not (report.cancelled or report.stopped or lost):
         _apply_annotation_files(db, report, placed, progress, cancelled)
     if progress and not report.cancelled:
         progress(len(files), len(files), "")
     return report
+
+
+def _unsaved(
+    report: ImportReport, written: list[tuple[int, int]], committed: int, reason: str
+) -> int:
+    """Report as failed the articles whose batch SQLite rolled back whole (a full disk or an
+    I/O error at a later article or at the commit): they are not in the library. Returns
+    how many."""
+    reason = reason or next(
+        (o.message for o in reversed(report.outcomes) if _library_refuses(o.message)), ""
+    )
+    lost = 0
+    for index, number in written:
+        if number > committed:
+            outcome = report.outcomes[index]
+            report.outcomes[index] = ImportOutcome(
+                outcome.path, "failed", title=outcome.title, message=reason or "not saved"
+            )
+            lost += 1
+    return lost
 
 
 def _apply_annotation_files(

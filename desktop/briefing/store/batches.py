@@ -32,6 +32,11 @@ class BatchedWrites:
         self.db = db
         self.started: float | None = None  # when the open transaction began
         self.count = 0
+        # Items finished, and of those the items whose transaction committed: when SQLite
+        # rolls a whole transaction back (a full disk, an I/O error), the items finished in
+        # it are not in the library, and the caller must not report them saved.
+        self.done = 0
+        self.committed = 0
 
     def __enter__(self) -> BatchedWrites:
         return self
@@ -56,13 +61,17 @@ class BatchedWrites:
             yield
         except BaseException as error:
             search_index.drop_writes(self.db, queued)
-            conn.execute("ROLLBACK TO batch_item")
-            conn.execute("RELEASE batch_item")
+            if conn.in_transaction:
+                conn.execute("ROLLBACK TO batch_item")
+                conn.execute("RELEASE batch_item")
+            else:
+                self._lost()  # SQLite rolled the whole transaction back, not just the item
             if isinstance(error, sqlite3.Error):
                 raise StoreError(describe(error)) from None
             raise
         conn.execute("RELEASE batch_item")
         self.count += 1
+        self.done += 1
         if self.count >= BATCH_ITEMS or time.monotonic() - self.started >= BATCH_SECONDS:
             self.commit()
 
@@ -75,7 +84,17 @@ class BatchedWrites:
             self.db.conn.execute("COMMIT")
         except sqlite3.Error as error:
             self.db.rollback()
+            self._lost()
             raise StoreError(describe(error)) from None
         except BaseException:
             self.db.rollback()
+            self._lost()
             raise
+        self.committed = self.done
+
+    def _lost(self) -> None:
+        """The open transaction is gone (rolled back): its items with it."""
+        search_index.drop_writes(self.db, 0)
+        search_index.flush_writes(self.db, stop=True)  # nothing left to run: stop deferring
+        self.started, self.count = None, 0
+        self.done = self.committed
