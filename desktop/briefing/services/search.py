@@ -43,6 +43,7 @@ from briefing.store import articles as article_store
 from briefing.store import highlights as highlight_store
 from briefing.store import tags as tag_store
 from briefing.store.db import reading
+from briefing.store.packing import unpack_bytes, unpack_through
 
 SNIPPET_CONTEXT = 40
 CHECKED_PAGE_FACTOR = 5  # best-ranked candidates checked before checking all of them
@@ -208,8 +209,10 @@ def _anchor(
 
 
 def _snippet(
-    text: str, anchor: tuple[int, int] | None, groups: list[list[str]]
+    text: str, anchor: tuple[int, int] | None, groups: list[list[str]], length: int
 ) -> tuple[str, tuple]:
+    """The snippet around ``anchor`` with its marks. ``text`` may be the start of a longer
+    text of ``length`` characters that holds the anchor and the context after it."""
     if anchor is None:
         start, end = 0, min(len(text), 2 * SNIPPET_CONTEXT)
     else:
@@ -226,7 +229,7 @@ def _snippet(
         else:
             merged.append((s, e))
     prefix = "…" if start > 0 else ""
-    suffix = "…" if end < len(text) else ""
+    suffix = "…" if end < length else ""
     shifted = tuple((s + len(prefix), e + len(prefix)) for s, e in merged)
     return prefix + window + suffix, shifted
 
@@ -268,12 +271,13 @@ def search(db: LibraryDatabase, text: str, limit: int = 20) -> SearchResults:
         # Checking every candidate: only those holding the terms' trigrams (the filter costs
         # a pass over the trigram index, worth it only where ranking alone was not enough).
         scan_filters = replace(filters, trigrams=_trigram_filter(query))
-        found: list[tuple[SearchHit, str, str]] = []  # hit, its text, fold-sensitive chars
+        # Each hit with its text (an article's stays packed until its snippet is made).
+        found: list[tuple[SearchHit, str | _StoredText]] = []
         if not (query.tags or query.has_note or query.orphaned):
             article_check = _ArticleCheck(query) if checked else None
             found += [
-                (SearchHit("article", i, i, row[1], "", (), score), row[3].decode(), row[2])
-                for i, score, row in _collect(
+                (SearchHit("article", i, i, stored.title, "", (), score), stored)
+                for i, score, stored in _collect(
                     lambda n, within: search_index.match_articles(
                         db, match, exclude, scan_filters if n is None else filters, n, within=within
                     ),
@@ -283,7 +287,7 @@ def search(db: LibraryDatabase, text: str, limit: int = 20) -> SearchResults:
                 )
             ]
         found += [
-            (_highlight_hit(item, score), item.quote, "")
+            (_highlight_hit(item, score), item.quote)
             for _, score, item in _collect(
                 lambda n, within: search_index.match_highlights(
                     db, match, exclude, filters, n, within=within
@@ -296,10 +300,16 @@ def search(db: LibraryDatabase, text: str, limit: int = 20) -> SearchResults:
     found.sort(key=lambda item: item[0].score)
     needs = _FoldNeeds()
     # Snippets cost a look through the text: make them for the hits shown only.
-    for hit, hit_text, sensitive in found[:limit]:
-        anchor = _anchor(hit_text, groups, sensitive, needs)
-        snippet, marks = _snippet(hit_text, anchor, groups)
-        span = anchor if hit.kind == "article" else hit.span
+    for hit, source in found[:limit]:
+        if isinstance(source, str):  # a highlight's quote
+            anchor = _anchor(source, groups, None, needs)
+            snippet, marks = _snippet(source, anchor, groups, len(source))
+            span = hit.span
+        else:
+            text = source.text_for_snippet(groups, needs)
+            anchor = _anchor(text, groups, source.sensitive, needs)
+            snippet, marks = _snippet(text, anchor, groups, source.length)
+            span = anchor
         results.hits.append(replace(hit, snippet=snippet, marks=marks, span=span))
     return results
 
@@ -357,17 +367,48 @@ def _collect(
     return [(i, score, rows[i]) for i, score in ranked if i in rows]
 
 
+@dataclass
+class _StoredText:
+    """An article as search read it: its text packed, unpacked when a check or a snippet
+    needs it (``data``: the whole text as UTF-8, once unpacked)."""
+
+    title: str
+    sensitive: str  # its fold-sensitive characters
+    packed: bytes
+    length: int  # characters
+    data: bytes | None = None
+
+    def text_for_snippet(self, groups: list[list[str]], needs: _FoldNeeds) -> str:
+        """The text, or only its start through the first match when that is enough: when
+        folding cannot move a match (:func:`needs_fold`) and no word rule applies, the first
+        raw occurrence is the first match."""
+        if self.data is not None:
+            return self.data.decode()
+        needles = {n for group in groups for n in group}
+        if needles and not any(
+            needs(self.sensitive, n) or has_word_boundary_rule(n) for n in needles
+        ):
+            # Enough bytes after the match for the snippet's context (4 per character).
+            after = 4 * SNIPPET_CONTEXT + 16
+            return unpack_through(self.packed, [n.encode() for n in needles], after)[0]
+        return unpack_bytes(self.packed).decode()
+
+
 def _stored_articles(
     db: LibraryDatabase, ids: list[int], check: _ArticleCheck | None
-) -> dict[int, tuple[int, str, str, bytes]]:
-    """The stored rows of the articles of ``ids`` that pass ``check`` (all, if None)."""
+) -> dict[int, _StoredText]:
+    """The stored articles of ``ids`` that pass ``check`` (all, if None)."""
     if not ids:
         return {}
-    return {
-        row[0]: row
-        for row in article_store.stored_texts(db, ids)
-        if check is None or check(row[1], row[2], row[3])
-    }
+    rows = {}
+    for article_id, title, sensitive, packed, length in article_store.stored_texts(db, ids):
+        stored = _StoredText(title, sensitive, packed, length)
+        if check is not None:
+            stored.data = unpack_bytes(packed)
+            if not check(title, sensitive, stored.data):
+                continue
+        rows[article_id] = stored
+    return rows
 
 
 def _stored_highlights(db: LibraryDatabase, ids: list[int], check: Query | None) -> dict[int, Any]:

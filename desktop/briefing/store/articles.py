@@ -18,7 +18,7 @@ from briefing.core.model import Article, ArticleSummary, PageStart
 from briefing.core.textindex import fold_sensitive
 from briefing.store import search_index
 from briefing.store.db import LibraryDatabase
-from briefing.store.packing import pack, unpack, unpack_bytes
+from briefing.store.packing import pack, unpack
 from briefing.store.rows import from_date, to_date, to_datetime
 
 ARTICLE_COLUMNS = (
@@ -83,16 +83,17 @@ def _text_row(body: str, text: str) -> dict[str, Any]:
     }
 
 
-def stored_texts(db: LibraryDatabase, article_ids: list[int]) -> list[tuple[int, str, str, bytes]]:
-    """``(id, title, fold-sensitive characters, canonical text as UTF-8)`` of the given
-    articles: what the search check reads, as bytes so that ruling a row out costs no
-    decoding (a UTF-8 substring test is exact)."""
+def stored_texts(
+    db: LibraryDatabase, article_ids: list[int]
+) -> list[tuple[int, str, str, bytes, int]]:
+    """``(id, title, fold-sensitive characters, packed text, character count)`` of the given
+    articles: what search reads. The text stays packed (:mod:`briefing.store.packing`):
+    search unpacks what it needs, often only the start of a text."""
     sql = (
-        "SELECT t.id, a.title, t.folds, t.packed FROM article_texts t "
+        "SELECT t.id, a.title, t.folds, t.packed, a.char_count FROM article_texts t "
         "JOIN articles a ON a.id = t.id WHERE t.id IN (SELECT value FROM json_each(?))"
     )
-    rows = db.execute(sql, [json.dumps(article_ids)]).fetchall()
-    return [(i, title, folds, unpack_bytes(packed)) for i, title, folds, packed in rows]
+    return db.execute(sql, [json.dumps(article_ids)]).fetchall()
 
 
 def titles_and_texts(db: LibraryDatabase, article_ids: list[int]) -> dict[int, tuple[str, str]]:

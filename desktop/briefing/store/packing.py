@@ -24,3 +24,21 @@ def unpack_bytes(packed: bytes) -> bytes:
 
 def unpack(packed: bytes) -> str:
     return zlib.decompress(packed).decode()
+
+
+def unpack_through(packed: bytes, needles: list[bytes], after: int = 512) -> tuple[str, bool]:
+    """The start of the text, through the first occurrence of any of ``needles`` (UTF-8) and
+    ``after`` bytes more, decompressed a few kilobytes at a time; ``(text, complete)``.
+    A character cut at the end of a partial text is left out."""
+    inflater = zlib.decompressobj()
+    out = bytearray()
+    pending = packed
+    while True:
+        out += inflater.decompress(pending, 8192)
+        pending = inflater.unconsumed_tail
+        if not pending:
+            out += inflater.flush()
+            return out.decode(), True
+        hits = [at for needle in needles if (at := out.find(needle)) >= 0]
+        if hits and len(out) >= min(hits) + max(map(len, needles)) + after:
+            return out.decode("utf-8", "ignore"), False
