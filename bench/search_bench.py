@@ -1,4 +1,5 @@
-"""Search and import benchmark on a generated library (issue 4).
+"""Search and import benchmark on a generated library (issue 4; issue 12's figures, with the
+library built through the command line, come from ``scale_bench.py``).
 
 Builds a library of N articles (default 20,000) of about 5,000 Japanese characters each from
 the sample articles' sentences, at run time in a temporary folder (never committed), then
@@ -25,6 +26,7 @@ from briefing.core.query import match_expression, parse_query
 from briefing.services import AddHighlight, Library
 from briefing.services.importing import import_draft
 from briefing.store import search_index
+from briefing.store.articles import iter_titles_and_texts
 
 REPO = Path(__file__).resolve().parent.parent
 SENTENCE = re.compile(r"[^。！？]+[。！？]")
@@ -141,9 +143,10 @@ def main() -> int:
 
     db_bytes = db_path.stat().st_size
     index_bytes = search_index.index_size_bytes(library.db)
-    text_bytes = library.db.execute(
-        "SELECT sum(length(CAST(text AS BLOB)) + length(CAST(title AS BLOB))) FROM articles"
-    ).fetchone()[0]
+    text_bytes = sum(
+        len(title.encode()) + len(text.encode())
+        for _, title, text in iter_titles_and_texts(library.db)
+    )
 
     print(
         f"\nlibrary: {args.articles:,} articles (~{text_chars:,.0f} characters each), "

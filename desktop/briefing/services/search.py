@@ -136,7 +136,11 @@ class _FoldNeeds:
 
 class _ArticleCheck:
     """Whether an article (title, fold-sensitive characters, UTF-8 text) satisfies the free
-    text of a query, by the rule of :func:`briefing.core.query.matches`."""
+    text of a query, by the rule of :func:`briefing.core.query.matches`.
+
+    :meth:`packed` first tries the start of the packed text: where every term can be judged
+    on raw bytes, a group whose terms are all found there (and that excludes nothing) settles
+    the row without unpacking the rest."""
 
     def __init__(self, query: Query) -> None:
         self.groups = [[(fold_for_search(t.text), t.negated) for t in g] for g in query.groups]
@@ -171,6 +175,25 @@ class _ArticleCheck:
             return found[needle]
 
         return any(all(occurs(n) != negated for n, negated in g) for g in self.groups)
+
+    def early(self, title: str, sensitive: str, packed: bytes) -> bool:
+        """True if the start of the text alone shows that the row passes (False: unknown).
+        Only groups that exclude nothing and whose terms can be judged on raw bytes count."""
+        folded_title = fold_for_search(title)
+        settling = []
+        for group in self.groups:
+            if any(negated for _, negated in group):
+                continue
+            rest = [n for n, _ in group if not contains(folded_title, n)]
+            if not rest:
+                return True  # the title alone holds the group
+            if not any(self.needs_fold(sensitive, n) or self.bounded[n] for n in rest):
+                settling.append(rest)
+        if not settling:
+            return False
+        needles = [self.raw[n] for n in {n for group in settling for n in group}]
+        start = unpack_through(packed, needles, after=0)[0].encode()
+        return any(all(self.raw[n] in start for n in group) for group in settling)
 
 
 def _first_span(
@@ -403,7 +426,7 @@ def _stored_articles(
     rows = {}
     for article_id, title, sensitive, packed, length in article_store.stored_texts(db, ids):
         stored = _StoredText(title, sensitive, packed, length)
-        if check is not None:
+        if check is not None and not check.early(title, sensitive, packed):
             stored.data = unpack_bytes(packed)
             if not check(title, sensitive, stored.data):
                 continue
