@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import shiboken6
 from briefing.services import AddHighlight, Library
 from briefing.ui.main_window import MainWindow
 from briefing.ui.reader import NOTE_MARK
@@ -109,13 +110,17 @@ def test_nothing_remote_is_loaded(window: MainWindow) -> None:
     assert window.reader.loadResource(kind, QUrl("http://tracker.example/p.png")) is None
 
 
-def test_the_reader_keeps_one_document(window: MainWindow, qtbot, tmp_path: Path) -> None:
+def test_the_reader_frees_the_document_it_replaces(
+    window: MainWindow, qtbot, tmp_path: Path
+) -> None:
     other = tmp_path / "other.md"
     other.write_text("---\ntitle: 別の記事\n---\n\n北方領土の交渉。\n", encoding="utf-8")
     window.library.import_paths([other])
-    document = window.reader.document()
+    previous = window.reader.document()
     for row in (0, 1, 0, 1):
         window.table.selectRow(row)
-        assert window.reader.document() is document
+        document = window.reader.document()
         assert document.toPlainText() == window.library.article(window.article_id).text
-    assert len(window.reader.findChildren(QTextDocument)) == 1
+        assert not shiboken6.isValid(previous)  # deleted, not left to the window
+        assert window.reader.findChildren(QTextDocument) == [document]
+        previous = document
