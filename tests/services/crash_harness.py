@@ -3,10 +3,11 @@
 Shared by ``tests/services/test_crash_safety.py`` (a few kills in the default suite) and
 ``bench/kill_bench.py`` (hundreds). A writer runs in a forked child of this process (the
 modules are imported once; a fork costs milliseconds where a new interpreter costs most of a
-second): it opens the library, says it is ready, then imports files one by one, or makes a
-burst of highlight edits, appending to a journal file what it is about to do (``intent``)
-and what was committed (``done``: the call returned, so its transaction committed). The
-parent waits for ``ready``, sleeps a random moment and sends SIGKILL. Afterwards:
+second): it opens the library, says it is ready, then imports files one by one, or imports
+a whole folder in batches, or makes a burst of highlight edits, appending to a journal file
+what it is about to do (``intent``) and what was committed (``done``: the call returned, so
+its transaction committed). The parent waits for ``ready``, sleeps a random moment and sends
+SIGKILL. Afterwards:
 
 * SQLite's integrity check, the search index against the texts, and the references hold
   (:func:`briefing.store.checks.check_file`);
@@ -91,6 +92,18 @@ def import_workload(db: Path, files: list[Path], journal: Journal) -> None:
         for path in files:
             journal("intent", "import", path.name)
             outcome = library.import_paths([path]).outcomes[0]
+            if outcome.status in ("imported", "updated"):
+                article = library.article(outcome.article_id)
+                journal("done", "article", outcome.article_id, article.content_hash)
+
+
+def folder_workload(db: Path, folder: Path, journal: Journal) -> None:
+    """One folder import (articles batched into few transactions, the search index written
+    just before each commit): a kill loses the batch under way, never part of one."""
+    with Library.open(db) as library:
+        journal("ready")
+        journal("intent", "import", folder.name)
+        for outcome in library.import_paths([folder]).outcomes:
             if outcome.status in ("imported", "updated"):
                 article = library.article(outcome.article_id)
                 journal("done", "article", outcome.article_id, article.content_hash)
@@ -228,7 +241,8 @@ def verify(db: Path, journal_path: Path) -> tuple[int, list[str]]:
 def run_kills(
     kind: str, count: int, workdir: Path, seed: int = 0, max_delay: float = 0.3
 ) -> KillStats:
-    """``count`` trials of ``kind`` ("import" or "highlights"), each on a fresh copy of the
+    """``count`` trials of ``kind`` ("import": file by file, "folder": one batched folder
+    import, or "highlights"), each on a fresh copy of the
     template library, killed at a random moment."""
     rng = random.Random(seed)
     template = workdir / "template" / "template.db"
@@ -246,6 +260,8 @@ def run_kills(
         journal = Journal(journal_path)
         if kind == "import":
             pid = run_child(import_workload, db, rng.sample(files, len(files)), journal)
+        elif kind == "folder":
+            pid = run_child(folder_workload, db, files[0].parent, journal)
         else:
             pid = run_child(highlight_workload, db, seed * 1000 + trial, journal)
         os.close(journal.fd)
