@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing.core.model import Highlight
 from briefing.services import BriefingError, Changes, DeleteArticle, Library
 from briefing.services.importing import ImportReport
 from briefing.services.search import SearchHit
@@ -47,6 +48,7 @@ class MainWindow(QMainWindow):
         self.actions = ActionCollection(self)
         self.article_id: int | None = None
         self._shown_hash: str | None = None  # the open article's content, to skip rebuilds
+        self._highlights: list[Highlight] = []  # the open article's, orphaned ones included
 
         self.table_model = ArticleTableModel(self)
         self.table = ArticleTable(self.table_model, self)
@@ -206,16 +208,23 @@ class MainWindow(QMainWindow):
         if changes.library:
             self.show_article(self.article_id)  # a re-imported text rebuilds, else repaints
         elif changes.highlights or changes.tags or self.article_id in changes.articles:
-            self.refresh_highlights()
+            self.refresh_highlights(changes.highlights)
         self.search_panel.apply_changes(changes)
         self._update_undo_actions()
 
-    def refresh_highlights(self) -> None:
-        """Repaint the open article's highlights in place and update the pane and its count
-        in the list: no document rebuild, no list reload."""
+    def refresh_highlights(self, changed: frozenset[int] = frozenset()) -> None:
+        """Repaint the open article's highlights in place and update the pane: no document
+        rebuild, no list reload. With ``changed``, only those highlights are read again."""
         if self.article_id is None:
             return
-        highlights = self.library.highlights(article_id=self.article_id)
+        if changed:
+            fresh = {h.id: h for h in self.library.highlights(ids=changed)}
+            kept = {h.id: h for h in self._highlights if h.id not in changed}
+            kept.update((i, h) for i, h in fresh.items() if h.article_id == self.article_id)
+            highlights = list(kept.values())
+        else:
+            highlights = self.library.highlights(article_id=self.article_id)
+        self._highlights = highlights
         colors = {tag.name: tag.color for tag in self.library.tags()}
         self.reader.update_highlights(highlights, colors)
         self.highlights_pane.show_highlights(highlights, colors)
@@ -308,6 +317,7 @@ class MainWindow(QMainWindow):
             article = None
         if article is None:
             self._shown_hash = None
+            self._highlights = []
             self.reader.clear_article()
             self.highlights_pane.show_highlights([], {})
             self.title_label.clear()
@@ -319,6 +329,7 @@ class MainWindow(QMainWindow):
         self._shown_hash = article.content_hash
         colors = {tag.name: tag.color for tag in self.library.tags()}
         highlights = self.library.highlights(article_id=article_id)
+        self._highlights = highlights
         self.reader.show_article(article.body, highlights, colors)
         self.highlights_pane.show_highlights(highlights, colors)
         self.title_label.setText(article.title)
