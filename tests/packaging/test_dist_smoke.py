@@ -3,7 +3,8 @@
 Every command runs the real binary in an empty environment (only ``PATH=/usr/bin:/bin``, a
 temporary ``HOME``, the offscreen Qt platform and ``TZ``), so no virtual environment and no
 Python is in sight: it imports the sample library into a temporary file, lists, searches,
-shows the window and exports the briefing PDF whose quotes ``pdftotext`` must find.
+shows the window, exports the briefing PDF whose quotes ``pdftotext`` must find, and
+imports that PDF again (PDFium).
 
 Skipped unless ``dist/briefing-reader/briefing-reader`` exists: the build takes minutes and
 CI time is limited, so the normal test run never builds; when the binary is there, it runs.
@@ -138,11 +139,12 @@ def test_no_python_outside_the_bundle_is_used(window_run: tuple[Path, set[str]])
     assert not strays
 
 
-def test_the_briefing_pdf_carries_the_quotes(home: Path, library: Path) -> None:
+@pytest.fixture(scope="module")
+def briefing(home: Path, library: Path) -> tuple[Path, list[str]]:
+    """The briefing PDF of the day the sample highlights were made, exported by the built
+    app, and the quotes of the tagged highlights it must carry."""
     if "export" not in _run(home, "--help").stdout:
         pytest.skip("this build has no export command")
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext is not installed (poppler-utils; the test set-up installs it)")
     listed = _run(home, "--db", str(library), "highlights", "--json")
     highlights = [h for h in json.loads(listed.stdout) if h["tags"]]
     assert len(highlights) >= 10
@@ -151,9 +153,31 @@ def test_the_briefing_pdf_carries_the_quotes(home: Path, library: Path) -> None:
     pdf = home / "b.pdf"
     exported = _run(home, "--db", str(library), "export", "--date", day, "-o", str(pdf))
     assert exported.returncode == 0, exported.stderr
+    return pdf, [h["quote"] for h in highlights]
+
+
+def _missing(quotes: list[str], text: str) -> list[str]:
+    flat = re.sub(r"\s+", "", text)  # lines break inside quotes
+    return [q for q in quotes if re.sub(r"\s+", "", q) not in flat]
+
+
+def test_the_briefing_pdf_carries_the_quotes(briefing: tuple[Path, list[str]]) -> None:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext is not installed (poppler-utils; the test set-up installs it)")
+    pdf, quotes = briefing
     text = subprocess.run(
         ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, timeout=60
     ).stdout.decode("utf-8")
-    flat = re.sub(r"\s+", "", text)  # lines break inside quotes
-    missing = [h["quote"] for h in highlights if re.sub(r"\s+", "", h["quote"]) not in flat]
-    assert not missing
+    assert not _missing(quotes, text)
+
+
+def test_a_pdf_imports_through_the_bundled_pdfium(
+    home: Path, briefing: tuple[Path, list[str]]
+) -> None:
+    pdf, quotes = briefing
+    db = str(home / "from-pdf.db")
+    imported = _run(home, "--db", db, "import", str(pdf))
+    assert imported.returncode == 0, imported.stderr
+    assert "1 imported" in imported.stdout
+    text = _run(home, "--db", db, "article", "1", "--text").stdout
+    assert not _missing(quotes, text)
