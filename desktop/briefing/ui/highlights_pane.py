@@ -93,7 +93,7 @@ class HighlightDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         line = QFontMetrics(option.font).height()
-        return QSize(option.rect.width(), 3 * line + 16)
+        return QSize(1, 3 * line + 16)  # as wide as the view gives: the text elides
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         highlight: Highlight | None = index.data(HIGHLIGHT_ROLE)
@@ -141,6 +141,8 @@ def _list_view(parent: QWidget, name: str, model: HighlightListModel, delegate: 
     view.setModel(model)
     view.setItemDelegate(delegate)
     view.setUniformItemSizes(True)
+    # Rows elide to the pane's width; a horizontal scroll bar would only hide the last row.
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setSelectionMode(QListView.SelectionMode.SingleSelection)
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
     return view
