@@ -378,6 +378,9 @@ class MainWindow(QMainWindow):
         """Import in the background with a cancellable progress dialog."""
 
         def imported(report: ImportReport) -> Changes:
+            # The worker's own Library kept no history for this window: each update becomes
+            # an undo step here (undo restores the earlier text), steps on old texts go.
+            self.library.record_import(report)
             changed = any(o.status in ("imported", "updated") for o in report.outcomes)
             return Changes(library=changed)
 
