@@ -182,3 +182,16 @@ def test_from_the_window_menu_and_undone_with_the_windows_keys(
     assert sample_library.tag("NSATU").name == "NSATU"
     assert manager.name_field.text() == "NSATU"
     assert window.tags_pane.tag_list.findItems("NSATU", Qt.MatchFlag.MatchExactly)
+
+
+def test_a_field_left_after_the_library_closed_raises_nothing(
+    manager: TagManager, sample_library: Library, qtbot
+) -> None:
+    manager.select("NSATU")
+    manager.name_field.setFocus()
+    manager.name_field.setText("NATO aid")
+    sample_library.close()
+    with qtbot.captureExceptions() as exceptions:
+        manager.name_field.editingFinished.emit()
+        manager.close()
+    assert not exceptions

@@ -32,7 +32,16 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.core.model import Tag
-from briefing.services import Changes, Command, CreateTag, DeleteTag, EditTag, Library, MergeTags
+from briefing.services import (
+    BriefingError,
+    Changes,
+    Command,
+    CreateTag,
+    DeleteTag,
+    EditTag,
+    Library,
+    MergeTags,
+)
 from briefing.ui.operations import ChangeOp
 from briefing.ui.tags_pane import TAG_ID_ROLE, swatch
 
@@ -127,8 +136,13 @@ class TagManager(QDialog):
 
     @property
     def tag(self) -> Tag | None:
-        """The tag being edited."""
-        return next((t for t in self.library.tags() if t.id == self._tag_id), None)
+        """The tag being edited (None once the library is closed under a dialog left open:
+        a field losing focus as the dialog goes must not raise)."""
+        try:
+            tags = self.library.tags()
+        except BriefingError:
+            return None
+        return next((t for t in tags if t.id == self._tag_id), None)
 
     def select(self, name: str) -> None:
         tag_id = self.library.tag(name).id
