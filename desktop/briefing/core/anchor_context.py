@@ -161,6 +161,17 @@ class ContextSide:
     def strong(self, x: int) -> bool:
         return self._anchor_costs(x, x)[0] <= self.budget
 
+    def evidence(self, x: int) -> float:
+        """How much of the side matches where it ends at ``x``: its characters within the
+        passage's paragraph count one each, those beyond the break :data:`FAR`."""
+        full = self._full_costs(x, x)[0]
+        if self.near is None:
+            return self.length - full
+        near = len(self.near) - self._near_costs(x, x)[0]
+        beyond = self.length - len(self.near)
+        # What the whole side matches beyond what its near part does is the far part's.
+        return near + FAR * min(beyond, max(0.0, self.length - full - near))
+
     def bound(self, x: int) -> float:
         """A cheap lower bound on ``cost(x)``."""
         if self.cut or not self.pattern:

@@ -80,6 +80,7 @@ class Candidate:
     suffix_edits: float
     strong: int  # context sides recognisably there: 0, 1 or 2
     contradicted: int  # context sides whose own paragraph's part is mostly not there
+    context: float  # how much of the context matches (see ContextSide.evidence)
     site: bool = False
 
     @property
@@ -176,6 +177,7 @@ class Evidence:
             self.suffix_cost(end) if suffix is None else suffix,
             strong,
             contradicted,
+            self.before.evidence(start) + self.after.evidence(n - end),
             site,
         )
 

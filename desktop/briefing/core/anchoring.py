@@ -137,7 +137,7 @@ class _Judged:
     candidate: Candidate
     distance: int  # raw characters from the nearest expected start
     support: int  # how far the context confirms it: 0, 1 or 2
-    context: float  # context characters that match (side lengths minus their costs)
+    context: float  # how much of the context matches there
     accepted: bool
 
     @property
@@ -202,7 +202,7 @@ class _Judge:
         return POSITION * min(1.0, self.distance(folded_start) / NEAR)
 
     def judge(self, candidate: Candidate) -> _Judged:
-        ev, m = self.evidence, len(self.quote)
+        m = len(self.quote)
         # A side that says "another place" cancels one that says "here".
         support = max(0, candidate.strong - candidate.contradicted)
         allowed = min(self.most_edits, self.bare_edits + STEP * support * m)
@@ -214,7 +214,7 @@ class _Judge:
             and not (barely and candidate.prefix_edits + candidate.suffix_edits > 0)
             and (support > 0 or m >= MIN_ALONE or (m >= MIN_BARE and candidate.contradicted == 0))
         )
-        context = ev.prefix_side - candidate.prefix_edits + ev.suffix_side - candidate.suffix_edits
+        context = candidate.context
         return _Judged(candidate, self.distance(candidate.start), support, context, accepted)
 
 
@@ -362,7 +362,7 @@ def _check_sites(judged: list[_Judged], winner: _Judged) -> Candidate | None:
         and not _overlap(item.candidate, winner.candidate)
         and (
             (
-                item.candidate.strong >= max(1, winner.candidate.strong)
+                item.support >= max(1, winner.support)
                 and item.distance < winner.distance
                 and (
                     item.context > winner.context
