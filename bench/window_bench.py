@@ -57,6 +57,10 @@ window = MainWindow(Library.open(sys.argv[1]))
 window.show()
 app.processEvents()
 print("shown", flush=True)
+from PySide6.QtCore import QThreadPool
+from briefing.ui import operations
+operations.cancel_all()  # the list may still be loading on a worker: let it stop cleanly
+QThreadPool.globalInstance().waitForDone()
 """
 CHILD_BARE = """
 from PySide6.QtWidgets import QApplication, QMainWindow
@@ -168,6 +172,8 @@ def main() -> None:
 
     work = Path(tempfile.mkdtemp(prefix="window-bench-"))
     env = dict(os.environ, XDG_CONFIG_HOME=str(work / "config"), HOME=str(work / "home"))
+    # Start-up as installed: with byte code caches (this sandbox sets the variable globally).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     os.environ.update(XDG_CONFIG_HOME=env["XDG_CONFIG_HOME"], HOME=env["HOME"])
     try:
         db = prepare_library(args, work)
@@ -201,6 +207,8 @@ def run(args: argparse.Namespace, work: Path, db: Path, env: dict[str, str]) -> 
     window = MainWindow(library)
     window.resize(1400, 900)
     window.show()
+    while getattr(window.table, "loading", False):  # a big list loads on a worker
+        app.processEvents()
     app.processEvents()
     resets = []
     window.table_model.modelReset.connect(lambda: resets.append(1))

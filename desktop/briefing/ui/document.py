@@ -145,10 +145,12 @@ def first_color(highlight: Highlight, colors: dict[str, str]) -> str:
 
 
 def placed_in_order(highlights: Iterable[Highlight]) -> list[Highlight]:
-    """The highlights that have a place in the text, in text order."""
+    """The highlights that have a place in the text, in text order; of two that start
+    together the longer comes first, so a highlight nested in another is painted over it and
+    stays visible."""
     return sorted(
         (h for h in highlights if not h.orphaned),
-        key=lambda h: (h.selector.start, h.selector.end, h.id),
+        key=lambda h: (h.selector.start, -h.selector.end, h.id),
     )
 
 
