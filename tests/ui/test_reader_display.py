@@ -124,3 +124,15 @@ def test_the_reader_frees_the_document_it_replaces(
         assert not shiboken6.isValid(previous)  # deleted, not left to the window
         assert window.reader.findChildren(QTextDocument) == [document]
         previous = document
+
+
+def test_a_highlight_nested_at_the_start_of_another_stays_visible(window: MainWindow) -> None:
+    outer = add(window, "影の船団に対する二次制裁", ("sanctions",))
+    inner = add(window, "影の船団", ("NSATU",))
+    assert inner == outer
+    cursor = QTextCursor(window.reader.document())
+    cursor.setPosition(inner + 1)
+    nested = cursor.charFormat().background().color()
+    cursor.setPosition(outer + 6)
+    around = cursor.charFormat().background().color()
+    assert nested != around  # the inner one's tint, not hidden under the outer one
