@@ -79,6 +79,7 @@ def test_slot_key_in_a_highlight_toggles_its_tag_undoably(reader_window, qtbot, 
     qtbot.keyClick(window.reader, Qt.Key.Key_Left)
     qtbot.keyClick(window.reader, Qt.Key.Key_2)
     assert only_highlight(library, window).tags == ("sanctions", "NSATU")
+    assert window.actions["edit_undo"].text() == "&Undo Tag NSATU"  # named in the Edit menu
     qtbot.keyClick(window.reader, Qt.Key.Key_1)
     assert only_highlight(library, window).tags == ("NSATU",)
     undo = window.actions["edit_undo"]
