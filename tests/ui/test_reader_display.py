@@ -10,8 +10,16 @@ import shiboken6
 from briefing.services import AddHighlight, Library
 from briefing.ui.main_window import MainWindow
 from briefing.ui.reader import NOTE_MARK
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Slot
-from PySide6.QtGui import QColor, QDesktopServices, QHelpEvent, QImage, QTextCursor, QTextDocument
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, QUrl, Slot
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QDesktopServices,
+    QHelpEvent,
+    QImage,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from tests.ui.reader_fixtures import offset_of, open_reader_window
@@ -136,3 +144,22 @@ def test_a_highlight_nested_at_the_start_of_another_stays_visible(window: MainWi
     cursor.setPosition(outer + 6)
     around = cursor.charFormat().background().color()
     assert nested != around  # the inner one's tint, not hidden under the outer one
+
+
+def test_context_menu_offers_the_highlight_actions(window: MainWindow, qtbot) -> None:
+    seen: list[str] = []
+
+    def read_menu() -> None:
+        menu = QApplication.activePopupWidget()
+        if menu is None:
+            QTimer.singleShot(20, read_menu)
+            return
+        seen.extend(action.objectName() for action in menu.actions())
+        menu.close()
+
+    QTimer.singleShot(0, read_menu)
+    point = QPoint(40, 40)
+    viewport = window.reader.viewport()
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, viewport.mapToGlobal(point))
+    QApplication.sendEvent(viewport, event)
+    assert seen[:4] == ["highlight_tag", "highlight_note", "highlight_delete", "highlight_reattach"]
