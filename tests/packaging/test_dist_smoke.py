@@ -88,6 +88,41 @@ def test_the_sample_library_is_listed_and_searchable(home: Path, library: Path) 
     assert found.stdout.count("【制裁】") >= 3  # matches marked in articles and highlights
 
 
+PAGE = """<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8">
+<title>北方領土交渉の行方 | 外交ニュース</title></head><body>
+<nav><a href="/">トップ</a> <a href="/news">ニュース</a> <a href="/about">会社概要</a></nav>
+<article><h1>北方領土交渉の行方</h1>
+<p>日本政府は北方領土問題を解決して平和条約を締結するという基本方針を堅持している。交渉は長く停滞しており、
+対露制裁の下で再開の見通しは立っていない。</p>
+<p>政府関係者は、四島の帰属の問題を解決することが先決であると繰り返し述べている。元島民の高齢化が進むなか、
+墓参や自由訪問の再開を求める声も強まっている。</p></article>
+<footer>© 外交ニュース 利用規約 プライバシーポリシー</footer></body></html>
+"""
+
+
+def test_html_and_shift_jis_files_import(home: Path) -> None:
+    """The importers' libraries came along: trafilatura and lxml for a saved page,
+    charset-normalizer for a Shift_JIS text file."""
+    folder = home / "clippings"
+    folder.mkdir()
+    (folder / "page.html").write_text(PAGE, encoding="utf-8")
+    (folder / "memo.txt").write_bytes(
+        "停戦監視の枠組み\n\n有志連合による停戦監視の案が示された。".encode("cp932")
+    )
+    db = str(home / "clippings.db")
+    imported = _run(home, "--db", db, "import", str(folder), "--json")
+    assert imported.returncode == 0, imported.stderr
+    listing = json.loads(_run(home, "--db", db, "list", "--json").stdout)
+    assert {a["title"] for a in listing} == {"北方領土交渉の行方", "停戦監視の枠組み"}
+    found = (
+        _run(home, "--db", db, "search", "平和条約").stdout
+        + _run(home, "--db", db, "search", "有志連合").stdout
+    )
+    assert "【平和条約】" in found and "【有志連合】" in found
+    page = next(a["id"] for a in listing if a["title"] == "北方領土交渉の行方")
+    assert "会社概要" not in _run(home, "--db", db, "article", str(page), "--text").stdout
+
+
 @pytest.fixture(scope="module")
 def window_run(home: Path, library: Path) -> tuple[Path, set[str]]:
     """Open the window with --screenshot; return the PNG and every file the process mapped
