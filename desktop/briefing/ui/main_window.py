@@ -7,6 +7,7 @@ highlight edit)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QTextCursor
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from briefing.core.model import Highlight
 from briefing.services import BriefingError, Changes, DeleteArticle, Library
-from briefing.services.importing import ImportReport
 from briefing.services.search import SearchHit
 from briefing.ui import briefing_dialog, operations
 from briefing.ui.actions import ActionCollection
@@ -37,6 +37,9 @@ from briefing.ui.reader import Reader
 from briefing.ui.search_panel import SearchPanel
 from briefing.ui.tag_manager import TagManager
 from briefing.ui.tags_pane import TagsPane
+
+if TYPE_CHECKING:  # the importers load on the first import, not at start-up
+    from briefing.services.importing import ImportReport
 
 
 class MainWindow(QMainWindow):
