@@ -203,3 +203,37 @@ def test_a_closed_tags_pane_stays_closed_and_comes_back_from_the_view_menu(
     assert toggle in [a for m in second.menuBar().actions() for a in m.menu().actions()]
     toggle.trigger()
     assert second.tags_dock.isVisible()
+
+
+def test_small_edits_read_only_the_changed_highlights_and_agree_with_a_full_read(
+    pane: TagsPane, sample_library: Library, monkeypatch
+) -> None:
+    from briefing.services import DeleteHighlight
+
+    pane.choose("NSATU")
+    calls: list[dict] = []
+    real = sample_library.highlights
+
+    def spy(**kwargs):  # type: ignore[no-untyped-def]
+        calls.append(kwargs)
+        return real(**kwargs)
+
+    monkeypatch.setattr(sample_library, "highlights", spy)
+    articles = [a.id for a in sample_library.articles()]
+    other = real(tags_any=["sanctions"])[0].id
+    steps = [
+        lambda: sample_library.execute(AddHighlight(articles[0], 0, 6, ("NSATU",))),
+        lambda: sample_library.execute(AddHighlight(articles[1], 0, 6, ("sanctions",))),
+        lambda: sample_library.execute(ChangeHighlightTags([other], "NSATU", add=True)),
+        lambda: sample_library.execute(ChangeHighlightTags([other], "NSATU", add=False)),
+        lambda: sample_library.execute(DeleteHighlight(listed(pane)[-1].id)),
+        sample_library.undo,
+        sample_library.undo,
+    ]
+    for step in steps:
+        calls.clear()
+        step()
+        assert all("tags_any" not in call for call in calls)  # only the changed ones read
+        expected = sorted(real(tags_any=["NSATU"]), key=lambda h: (h.created_at, h.id))
+        assert [h.id for h in listed(pane)] == [h.id for h in reversed(expected)]
+        assert pane._filter == frozenset(h.article_id for h in expected)

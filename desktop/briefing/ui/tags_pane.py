@@ -27,6 +27,8 @@ from briefing.services import BriefingError, Changes, Library
 from briefing.ui.highlights_pane import HIGHLIGHT_ROLE, HighlightDelegate, HighlightListModel
 
 TAG_ID_ROLE = Qt.ItemDataRole.UserRole
+# A change to more highlights than this reads the chosen tag's list again instead.
+INCREMENTAL_LIMIT = 200
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -93,6 +95,8 @@ class TagsPane(QWidget):
         self.library = library
         self._tag_id: int | None = None
         self._filter: frozenset[int] | None = None
+        self._highlights: list[Highlight] = []  # the chosen tag's, newest first
+        self._colors: dict[str, str] = {}
         self.tag_list = QTreeWidget(self)
         self.tag_list.setObjectName("tag_list")
         self.tag_list.setRootIsDecorated(False)
@@ -150,18 +154,33 @@ class TagsPane(QWidget):
 
     def apply_changes(self, changes: Changes) -> None:
         """Counts, names and colours follow tag and highlight edits; so do the chosen tag's
-        highlights and the article filter (a new highlight can bring its article in)."""
-        if changes.tags or changes.highlights or changes.library or changes.articles:
+        highlights and the article filter (a new highlight can bring its article in). An edit
+        of a few highlights reads only those: the pane stays cheap at 20,000 articles."""
+        if not (changes.tags or changes.highlights or changes.library or changes.articles):
+            return
+        if changes.library or len(changes.highlights) > INCREMENTAL_LIMIT:
             self.refresh()
+        elif self._refresh_tags():
+            self._show_highlights()  # the chosen tag went: every article again
+        elif changes.highlights:
+            self._update_highlights(changes.highlights)
 
     def refresh(self) -> None:
+        """Read every tag and the chosen tag's highlights again."""
+        self._refresh_tags()
+        self._show_highlights()
+
+    def _refresh_tags(self) -> bool:
+        """Rebuild the tag list (a few rows); True when the chosen tag is gone."""
         try:
             tags, usage = self.library.tags(), self.library.tag_usage()
         except BriefingError as error:
             self.status.setText(str(error))
-            return
-        if self._tag_id is not None and all(t.id != self._tag_id for t in tags):
+            return False
+        gone = self._tag_id is not None and all(t.id != self._tag_id for t in tags)
+        if gone:
             self._tag_id = None  # deleted or merged away
+        self._colors = {t.name: t.color for t in tags}
         self.tag_list.blockSignals(True)
         try:
             self.tag_list.clear()
@@ -185,7 +204,7 @@ class TagsPane(QWidget):
             self.tag_list.setCurrentItem(current)
         finally:
             self.tag_list.blockSignals(False)
-        self._show_highlights()
+        return gone
 
     def _tag_chosen(self) -> None:
         item = self.tag_list.currentItem()
@@ -195,20 +214,32 @@ class TagsPane(QWidget):
     def _show_highlights(self) -> None:
         tag = self.chosen_tag if self._tag_id is not None else None
         if tag is None:
-            self.highlight_model.set_highlights([])
+            self._list([], None)
+            return
+        self._list(self.library.highlights(tags_any=[tag.name]), tag)
+
+    def _update_highlights(self, changed: frozenset[int]) -> None:
+        """Only ``changed`` are read again: each joins, stays in or leaves the list by
+        whether it now carries the chosen tag (a deleted one is simply not found)."""
+        tag = self.chosen_tag if self._tag_id is not None else None
+        if tag is None:
+            return
+        fresh = [h for h in self.library.highlights(ids=changed) if tag.name in h.tags]
+        self._list([*(h for h in self._highlights if h.id not in changed), *fresh], tag)
+
+    def _list(self, highlights: list[Highlight], tag: Tag | None) -> None:
+        self._highlights = sorted(highlights, key=_newest_first, reverse=True)
+        self.delegate.colors = self._colors
+        self.highlight_model.set_highlights(self._highlights)  # in place when it can
+        self.highlight_list.viewport().update()  # colours may have changed
+        if tag is None:
             self.status.setText(self.tr("Choose a tag to review its highlights."))
             self._set_filter(None)
             return
-        highlights = sorted(
-            self.library.highlights(tags_any=[tag.name]), key=_newest_first, reverse=True
-        )
-        self.delegate.colors = {t.name: t.color for t in self.library.tags()}
-        self.highlight_model.set_highlights(highlights)  # rows updated in place when it can
-        self.highlight_list.viewport().update()  # colours may have changed
-        articles = frozenset(h.article_id for h in highlights)
+        articles = frozenset(h.article_id for h in self._highlights)
         self.status.setText(
             self.tr("{0}: {1} highlight(s) in {2} article(s), newest first").format(
-                tag.name, len(highlights), len(articles)
+                tag.name, len(self._highlights), len(articles)
             )
         )
         self._set_filter(articles)
