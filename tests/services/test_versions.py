@@ -163,3 +163,15 @@ def test_restore_puts_a_highlight_back_on_the_very_copy_it_was_on(
     library.import_paths([_write(path, f"{paragraph}\n")])
     library.undo()  # the import update: back to both copies
     assert library.highlight(command.highlight_id).selector.start == second
+
+
+def test_deleting_an_article_and_undoing_keeps_its_versions(updated) -> None:
+    from briefing.services import DeleteArticle
+
+    library, article_id, _kept, _gone = updated
+    before = service.versions(library, article_id)
+    library.execute(DeleteArticle(article_id))
+    library.undo()
+    assert service.versions(library, article_id) == before
+    assert "北方領土の交渉" in service.version(library, article_id, 1).text
+    _consistent(library)

@@ -10,6 +10,7 @@ from briefing.services.commands import Command, Snapshot, highlight_state, tags_
 from briefing.store import LibraryDatabase, replay
 from briefing.store import articles as article_store
 from briefing.store import highlights as highlight_store
+from briefing.store import versions as version_store
 
 
 class DeleteArticle(Command):
@@ -21,6 +22,7 @@ class DeleteArticle(Command):
         self.text = "Delete article"
         self._article: dict[str, Any] | None = None
         self._highlights: list[dict[str, Any]] = []
+        self._versions: list[dict[str, Any]] = []  # its earlier texts go with it, and come back
 
     def do(self, db: LibraryDatabase) -> Changes:
         self._article = article_store.article_row(db, self.article_id)
@@ -34,6 +36,7 @@ class DeleteArticle(Command):
             )
             if row is not None
         ]
+        self._versions = version_store.version_rows(db, self.article_id)
         article_store.delete_article(db, self.article_id)
         return self._changes()
 
@@ -43,6 +46,7 @@ class DeleteArticle(Command):
         for row in self._highlights:
             row = dict(row)
             highlight_store.insert_highlight(db, row, row.pop("tag_ids"))
+        version_store.restore_version_rows(db, self._versions)
         return self._changes()
 
     def snapshot(self, db: LibraryDatabase) -> Snapshot:

@@ -108,6 +108,23 @@ def same_title_and_source(
     return row[0] if row else None
 
 
+def version_rows(db: LibraryDatabase, article_id: int) -> list[dict[str, Any]]:
+    """The article's version rows as they are: what deleting the article takes with it
+    (ON DELETE CASCADE), kept by the delete's undo."""
+    sql = "SELECT * FROM article_versions WHERE article_id = ? ORDER BY number"
+    return list(db.query(sql, [article_id]))
+
+
+def restore_version_rows(db: LibraryDatabase, rows: list[dict[str, Any]]) -> None:
+    """Put back rows :func:`version_rows` returned, under their own ids."""
+    for row in rows:
+        db.execute(
+            f"INSERT INTO article_versions ({', '.join(row)}) "
+            f"VALUES ({', '.join('?' * len(row))})",
+            list(row.values()),
+        )
+
+
 def _anchors(db: LibraryDatabase, article_id: int) -> dict[str, list[Any]]:
     """Each highlight's anchor on the article's current text."""
     return {
