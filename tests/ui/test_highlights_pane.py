@@ -99,3 +99,14 @@ def test_orphaned_listed_apart_and_reattached(
     window.actions["edit_undo"].trigger()
     assert library.highlight(orphan_id).orphaned
     assert pane.orphaned.rowCount() == 1
+
+
+def test_enter_on_a_row_shows_it_in_the_reader(window: MainWindow, qtbot) -> None:
+    add(window, "影の船団")
+    add(window, "段落 30。")
+    view = window.highlights_pane.placed_view
+    view.setFocus()
+    view.setCurrentIndex(window.highlights_pane.placed.index(1))
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert window.reader.caret_highlight().quote == "段落 30。"
+    assert len(window.reader.extraSelections()) == 1
