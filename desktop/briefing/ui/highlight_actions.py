@@ -21,9 +21,7 @@ from briefing.services import (
     ReattachHighlight,
     set_note,
 )
-from briefing.ui.note_editor import edit_note
 from briefing.ui.operations import ChangeOp
-from briefing.ui.tag_picker import pick_tag
 
 if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
@@ -109,6 +107,8 @@ class HighlightActions:
         if self.selection() is None and target is None:
             self._say(self.window.tr("Select some text first"))
             return
+        from briefing.ui.tag_picker import pick_tag  # dialogs load when first used
+
         choice = pick_tag(self.window, self.window.library.tags(), current)
         if choice is None:
             return
@@ -117,6 +117,8 @@ class HighlightActions:
         self.apply_tag(choice.name)
 
     def note(self) -> None:
+        from briefing.ui.note_editor import edit_note  # dialogs load when first used
+
         span = self.selection()
         if span is not None:  # N on a selection: a new highlight carrying the note
             quote = self.window.reader.document().toPlainText()[span[0] : span[1]]
