@@ -205,6 +205,31 @@ def window_start(path: Path, runs: int) -> None:
     print(f"  MainWindow() to the list in and painted p50 {p(listed, 0.5):7.0f}")
 
 
+def tags_pane(app: QApplication, path: Path, runs: int) -> None:
+    """The tags pane with a tag chosen, as highlights of that tag are added (each undone
+    afterwards): the few changed rows read, beside reading the tag's whole list again."""
+    from briefing.services import AddHighlight
+    from briefing.ui.tags_pane import TagsPane
+
+    with Library.open(path) as library:
+        pane = TagsPane(library)
+        tag = library.tags()[0].name
+        pane.choose(tag)
+        listed = pane.highlight_model.rowCount()
+        incremental, full = [], []
+        for summary in library.articles()[:runs]:
+            changes = library.execute(AddHighlight(summary.id, 0, 5, (tag,)))
+            incremental.append(ms(lambda c=changes: pane.apply_changes(c)))
+            full.append(ms(pane.refresh))
+            app.processEvents()
+        for _ in range(len(incremental)):
+            library.undo()
+        pane.close()
+    print(f"\ntags pane, '{tag}' chosen ({listed:,} highlights listed), one highlight added, ms:")
+    for label, values in (("changed rows read (ours)", incremental), ("whole list again", full)):
+        print(f"  {label:<26} p50 {p(values, 0.5):7.2f}   p95 {p(values, 0.95):7.2f}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=20_000)
@@ -294,6 +319,7 @@ def main() -> int:
         print(f"  apply a library change (list + compare, nothing differs) {synced[0]:8.1f}")
         if args.writable is not None:
             background_sync(app, args.writable, args.runs)
+            tags_pane(app, args.writable, args.runs)
             window_start(args.writable, max(3, args.runs // 6))
     view.close()
     return 0
