@@ -77,3 +77,16 @@ def test_an_answer_to_an_older_query_is_dropped(panel: SearchPanel, qtbot, monke
     qtbot.waitUntil(lambda: first.done and second.done, timeout=10000)
     assert panel.model.rowCount() == 0
     assert panel.status.text().startswith("0 ")
+
+
+def test_a_read_only_library_is_searched_in_place(
+    qtbot, sample_library: Library, library_path, monkeypatch
+) -> None:
+    # A worker would open the file read-write: a read-only library never goes there.
+    monkeypatch.setattr(search_panel, "BACKGROUND_FROM", 0)
+    with Library.open(library_path, read_only=True) as read_only:
+        panel = SearchPanel(read_only)
+        qtbot.addWidget(panel)
+        panel.field.setText("影の船団")
+        panel.run()
+        assert panel.pending is None and panel.model.rowCount() > 0

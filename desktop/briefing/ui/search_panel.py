@@ -117,7 +117,8 @@ class SearchPanel(QWidget):
             self.model.set_hits([])
             self.status.clear()
             return
-        if self._article_count() < BACKGROUND_FROM:
+        # A worker opens its own connection read-write: a read-only library stays here.
+        if self.library.read_only or self._article_count() < BACKGROUND_FROM:
             try:
                 results = self.library.search(text, limit=LIMIT)
             except BriefingError as error:  # a locked or damaged library: say so, keep going
