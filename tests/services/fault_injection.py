@@ -1,9 +1,9 @@
 """An I/O error at every write point of an analyst's session (issue 15).
 
 No VFS shim is at hand in the standard ``sqlite3`` module, so the connection the library
-writes through is wrapped: every statement that writes or ends a transaction (``INSERT``,
-``UPDATE``, ``DELETE``, ``REPLACE``, ``BEGIN``, ``COMMIT``) is a write point (releasing a
-savepoint inside a transaction writes nothing to disk, so ``RELEASE`` is not one),
+writes through is wrapped: every statement that writes or ends a transaction or a
+savepoint (``INSERT``, ``UPDATE``, ``DELETE``, ``REPLACE``, ``BEGIN``, ``COMMIT``,
+``RELEASE``) is a write point,
 and the N-th raises SQLite's own ``disk I/O error``, as a failing disk would. The session
 (:func:`session`) is run once to count its write points, then once per point with that
 point failing; each step must fail whole, in one line, or succeed, and afterwards the file
@@ -33,7 +33,7 @@ from briefing.services.versions import RestoreVersion
 from briefing.store import checks
 from briefing.store.connection import sqlite3
 
-WRITE_WORDS = ("INSERT", "UPDATE", "DELETE", "REPLACE", "BEGIN", "COMMIT")
+WRITE_WORDS = ("INSERT", "UPDATE", "DELETE", "REPLACE", "BEGIN", "COMMIT", "RELEASE")
 
 
 class FailingConnection:

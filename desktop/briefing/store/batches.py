@@ -59,17 +59,13 @@ class BatchedWrites:
         queued = search_index.queued_writes(self.db)
         try:
             yield
+            conn.execute("RELEASE batch_item")
         except BaseException as error:
             search_index.drop_writes(self.db, queued)
-            if conn.in_transaction:
-                conn.execute("ROLLBACK TO batch_item")
-                conn.execute("RELEASE batch_item")
-            else:
-                self._lost()  # SQLite rolled the whole transaction back, not just the item
+            self._undo_item()
             if isinstance(error, sqlite3.Error):
                 raise StoreError(describe(error)) from None
             raise
-        conn.execute("RELEASE batch_item")
         self.count += 1
         self.done += 1
         if self.count >= BATCH_ITEMS or time.monotonic() - self.started >= BATCH_SECONDS:
@@ -91,6 +87,19 @@ class BatchedWrites:
             self._lost()
             raise
         self.committed = self.done
+
+    def _undo_item(self) -> None:
+        """Take the failed item out: back to its savepoint, or, when that is gone or cannot
+        be rolled back to, the whole transaction with the batch's earlier items."""
+        conn = self.db.conn
+        if conn.in_transaction:
+            try:
+                conn.execute("ROLLBACK TO batch_item")
+                conn.execute("RELEASE batch_item")
+                return
+            except sqlite3.Error:
+                self.db.rollback()
+        self._lost()  # SQLite rolled the whole transaction back, not just the item
 
     def _lost(self) -> None:
         """The open transaction is gone (rolled back): its items with it."""
