@@ -296,3 +296,30 @@ def test_a_big_library_paints_first_and_lists_on_a_worker(
     assert not second.table.loading
     selected = second.table.selectionModel().selectedRows()
     assert [i.row() for i in selected] == [second.table_model.row_of(last)]
+
+
+def test_column_widths_and_sort_are_remembered(qtbot, sample_library: Library, tmp_path) -> None:
+    from briefing.app import make_application
+    from briefing.ui.main_window import MainWindow
+    from PySide6.QtCore import QSettings
+
+    make_application()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
+    )
+    first = MainWindow(sample_library)
+    qtbot.addWidget(first)
+    first.table.sortByColumn(TITLE, Qt.SortOrder.AscendingOrder)
+    first.table.setColumnWidth(SOURCE, 177)
+    order = shown_ids(first.table_model)
+    first.close()
+    second = MainWindow(sample_library)
+    qtbot.addWidget(second)
+    assert second.table.columnWidth(SOURCE) == 177
+    assert shown_ids(second.table_model) == order
+    header = second.table.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        TITLE,
+        Qt.SortOrder.AscendingOrder,
+    )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QByteArray, QItemSelection, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from briefing.core.model import ArticleSummary
@@ -69,6 +69,15 @@ class ArticleTable(QTableView):
         header.setSortIndicator(PUBLISHED, Qt.SortOrder.DescendingOrder)
         self.setSortingEnabled(True)
         self.selectionModel().selectionChanged.connect(self._selection_changed)
+
+    def save_state(self) -> QByteArray:
+        """Column widths and the sort, to remember between sessions."""
+        return self.horizontalHeader().saveState()
+
+    def restore_state(self, state: QByteArray) -> None:
+        header = self.horizontalHeader()
+        if header.restoreState(state):
+            self._model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
 
     @property
     def chosen(self) -> int | None:

@@ -184,11 +184,15 @@ class MainWindow(QMainWindow):
         docks = self.settings.value("main_window/docks")  # the panes, by their objectName
         if docks is not None:
             self.restoreState(docks)
+        columns = self.settings.value("main_window/library_columns")  # widths and sort
+        if columns is not None:
+            self.table.restore_state(columns)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("main_window/geometry", self.saveGeometry())
         self.settings.setValue("main_window/splitter", self.splitter.saveState())
         self.settings.setValue("main_window/docks", self.saveState())
+        self.settings.setValue("main_window/library_columns", self.table.save_state())
         if self.article_id is not None:
             self.settings.setValue("main_window/article", self.article_id)
         operations.cancel_all()
