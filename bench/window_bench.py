@@ -152,7 +152,7 @@ def add_spread_highlights(library, article_id: int, count: int) -> list[tuple[in
     return [g for g in gaps if text[g[0] : g[1]].strip()]
 
 
-def search(window, app, query: str) -> None:  # noqa: ANN001
+def search(window, app, query: str) -> None:
     """Type a query and wait for its results to be shown (a big library searches on a
     worker: the time is until the answer is in the list, not until the worker started)."""
     panel = window.search_panel
