@@ -323,3 +323,28 @@ def test_column_widths_and_sort_are_remembered(qtbot, sample_library: Library, t
         TITLE,
         Qt.SortOrder.AscendingOrder,
     )
+
+
+def test_closing_the_window_while_the_list_is_read_raises_nothing(
+    qtbot, sample_library: Library, tmp_path, monkeypatch
+) -> None:
+    from briefing.app import make_application
+    from briefing.ui import article_view
+    from briefing.ui.main_window import MainWindow
+    from PySide6.QtCore import QSettings
+
+    make_application()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
+    )
+    monkeypatch.setattr(article_view, "BACKGROUND_FROM", 0)
+    window = MainWindow(sample_library)
+    listing = window.table._pending
+    assert listing is not None
+    window.close()
+    window.deleteLater()
+    qtbot.wait(20)  # the window is gone before the worker answers
+    with qtbot.captureExceptions() as exceptions:
+        qtbot.waitUntil(lambda: listing.done, timeout=10000)
+    assert not exceptions

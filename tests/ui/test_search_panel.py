@@ -90,3 +90,26 @@ def test_a_read_only_library_is_searched_in_place(
         panel.field.setText("影の船団")
         panel.run()
         assert panel.pending is None and panel.model.rowCount() > 0
+
+
+def test_an_answer_after_the_panel_is_gone_raises_nothing(
+    qtbot, sample_library: Library, monkeypatch
+) -> None:
+    monkeypatch.setattr(search_panel, "BACKGROUND_FROM", 0)
+    real_search = Library.search
+
+    def slow(library: Library, query: str, limit: int = 20):  # type: ignore[no-untyped-def]
+        time.sleep(0.3)  # answers after the panel is gone
+        return real_search(library, query, limit)
+
+    monkeypatch.setattr(Library, "search", slow)
+    panel = SearchPanel(sample_library)
+    panel.field.setText("影の船団")
+    panel.run()
+    pending = panel.pending
+    assert pending is not None
+    panel.deleteLater()
+    qtbot.wait(20)
+    with qtbot.captureExceptions() as exceptions:
+        qtbot.waitUntil(lambda: pending.done, timeout=10000)
+    assert not exceptions

@@ -8,11 +8,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QItemSelection, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from shiboken6 import isValid
 
 from briefing.core.model import ArticleSummary
 from briefing.services import Changes, Library
 from briefing.ui.article_table import HIGHLIGHTS, PUBLISHED, SOURCE, TITLE, ArticleTableModel
-from briefing.ui.operations import QueryOp
+from briefing.ui.operations import QueryOp, show_error
 
 # From this many articles, a library-wide listing runs off the UI thread (about 0.25 s at
 # 20,000 articles, bench/RESULTS.md); below it, it takes milliseconds and runs in place.
@@ -136,12 +137,13 @@ class ArticleTable(QTableView):
         self._pending = (
             QueryOp(self, library, lambda other, _progress, _cancelled: other.articles())
             .success(lambda articles: self._synced(articles, generation, library))
+            .failure(self._listing_failed)
             .run_in_background()
         )
 
     def _synced(self, articles: list[ArticleSummary], generation: int, library: Library) -> None:
-        if generation != self._generation:
-            return  # a newer library-wide change is being listed
+        if not isValid(self) or generation != self._generation:
+            return  # the window closed meanwhile, or a newer change is being listed
         self._pending = None
         touched, self._touched = self._touched, set()
         row = self._model.row_of(self._chosen) if self._chosen is not None else -1
@@ -153,6 +155,11 @@ class ArticleTable(QTableView):
             then()
             return
         self._choose_successor(row)
+
+    def _listing_failed(self, message: str) -> None:
+        if isValid(self):  # not after the window closed
+            self._pending = None
+            show_error(self, message)
 
     def _choose_successor(self, row: int) -> None:
         """The chosen article is gone: choose the one now at its row (``row``, before)."""

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from briefing.services import BriefingError, Changes, Library
 from briefing.services.search import SearchHit, SearchResults
@@ -151,8 +152,8 @@ class SearchPanel(QWidget):
         return self._count
 
     def _show(self, results: SearchResults, generation: int) -> None:
-        if generation != self._generation:
-            return  # a newer query was typed meanwhile
+        if not isValid(self) or generation != self._generation:
+            return  # the window closed meanwhile, or a newer query was typed
         current = self.results.currentIndex().row()
         self.model.set_hits(results.hits)
         if 0 <= current < self.model.rowCount():
@@ -161,7 +162,7 @@ class SearchPanel(QWidget):
         self.status.setText("  ".join([count, *results.warnings]))
 
     def _failed(self, message: str, generation: int) -> None:
-        if generation == self._generation:
+        if isValid(self) and generation == self._generation:
             self.model.set_hits([])
             self.status.setText(message)
 
