@@ -25,6 +25,7 @@ from briefing.core.text_layout import rejoin_ligatures
 from briefing.importers.blocks import blocks_to_markdown
 from briefing.importers.failure import ImportFailure
 from briefing.importers.paragraphs import split_title
+from briefing.importers.pdf_limits import check_expansion
 
 _UNREADABLE = "not a readable PDF (damaged or truncated)"
 _ERRORS = {
@@ -102,8 +103,11 @@ def pdf_date(value: str) -> date | None:
 def load_pdf(path: Path, data: bytes | None = None) -> tuple[list[PageGlyphs], dict[str, str]]:
     """Every page's characters and the document's metadata (cleaned; a placeholder title
     such as "Microsoft Word - memo.docx" left out)."""
+    if data is None:
+        data = Path(path).read_bytes()
+    check_expansion(path, data)  # before PDFium expands a bomb into gigabytes
     try:
-        document = pdfium.PdfDocument(data if data is not None else Path(path))
+        document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         raise ImportFailure(path, _ERRORS.get(exc.err_code or -1, _UNREADABLE)) from exc
     try:

@@ -61,8 +61,9 @@ def read_annotation_file(path: Path) -> dict[str, Any]:
     except OSError as error:
         raise BriefingError(f"{path.name}: cannot read ({error.strerror or error})") from None
     if len(raw) > MAX_ANNOTATION_BYTES:
-        limit = MAX_ANNOTATION_BYTES // (1024 * 1024)
-        raise BriefingError(f"{path.name}: larger than {limit} MB; not a highlights file")
+        mb = MAX_ANNOTATION_BYTES / 2**20
+        limit = f"{mb:g} MB" if mb >= 1 else f"{MAX_ANNOTATION_BYTES} bytes"
+        raise BriefingError(f"{path.name}: larger than {limit}; not a highlights file")
     try:
         # utf-8-sig: a BOM (Windows editors write one) is not an error.
         data = json.loads(raw.decode("utf-8-sig"))
@@ -149,6 +150,7 @@ class _Applier:
         self.added = self.present = 0
         self._texts: dict[int, str] = {}
         self._spans: dict[int, set[tuple[int, int]]] = {}
+        self._occurrences: dict[tuple[int, str], list[int]] = {}
 
     def tag(self, spec: TagSpec) -> None:
         if tag_store.resolve_tag(self.db, spec.name) is not None:
@@ -161,7 +163,9 @@ class _Applier:
     def highlight(self, number: int, spec: HighlightSpec) -> None:
         article_id = self.articles[spec.article]
         text = self._text(article_id)
-        starts = find_occurrences(text, spec.quote)
+        starts = self._occurrences.get((article_id, spec.quote))
+        if starts is None:  # one scan per quote: files number its occurrences 1, 2, 3…
+            starts = self._occurrences[article_id, spec.quote] = find_occurrences(text, spec.quote)
         if not 1 <= spec.occurrence <= len(starts):
             where = f"occurrence {spec.occurrence} of" if starts else "quote not found in"
             self._reject(number, f"{where} {spec.article}: {spec.quote[:30]}…")
