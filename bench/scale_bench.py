@@ -118,6 +118,36 @@ def floor_build(folder: Path, work: Path) -> float:
     return rate
 
 
+def interleaved_ratio(folder: Path, work: Path, rounds: int, size: int) -> list[float]:
+    """Import rate ÷ floor rate, measured ``rounds`` times on ``size`` files each, the import
+    (a fresh library, through the command line) and the floor back to back: on a machine
+    shared with other work, a load that changes between two long runs would skew one ratio."""
+    files = sorted(folder.rglob("*.md"))
+    ratios = []
+    for number in range(rounds):
+        part = work / f"round-{number}"
+        part.mkdir(exist_ok=True)
+        for file in files[number * size : (number + 1) * size]:
+            (part / file.name).write_bytes(file.read_bytes())
+        ours = size / _timed_import(part, work / f"round-{number}.db")
+        floor = floor_build(part, work)
+        ratios.append(ours / floor)
+        for leftover in [*part.iterdir(), *work.glob(f"round-{number}.db*")]:
+            leftover.unlink()
+        part.rmdir()
+    return ratios
+
+
+def _timed_import(folder: Path, db_path: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [str(VENV_BIN / "briefing-reader"), "--db", str(db_path), "import", str(folder)],
+        stdout=subprocess.DEVNULL,
+        check=True,
+    )
+    return time.perf_counter() - start
+
+
 def raw_ms(library: Library, query: str, limit: int) -> float:
     """The bare FTS5 part of a query: MATCH + bm25 ranking + LIMIT on both tables."""
     expression = match_expression(parse_query(query))
@@ -174,6 +204,9 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=20)
     parser.add_argument("--work", type=Path, default=Path("/tmp/briefing-scale"))
     parser.add_argument("--rebuild", action="store_true", help="import the library again")
+    parser.add_argument(
+        "--ratio-rounds", type=int, default=5, help="interleaved import/floor rounds (0: none)"
+    )
     args = parser.parse_args()
 
     folder = ensure_markdown_folder(args.work / f"md-{args.articles}", args.articles)
@@ -185,6 +218,12 @@ def main() -> int:
         out.append(
             f"import: {rate:,.0f} articles/s; raw bigram index build: {floor:,.0f}/s; "
             f"ratio {rate / floor:.2f}"
+        )
+    if args.ratio_rounds:
+        ratios = interleaved_ratio(folder, args.work, args.ratio_rounds, 1000)
+        out.append(
+            f"import ÷ floor, {args.ratio_rounds} interleaved rounds of 1,000 files: median "
+            f"{statistics.median(ratios):.2f} ({', '.join(f'{r:.2f}' for r in ratios)})"
         )
     exe = str(VENV_BIN / "briefing-reader")
     with Library.open(db_path) as library:

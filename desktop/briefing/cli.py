@@ -224,11 +224,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _print_json_rows(rows: list[dict]) -> None:
-    """A JSON array with one row per line: as readable as indented JSON for a list, and
-    written by the C encoder (``indent`` makes ``json`` use its Python one, a second or
-    more for 20,000 articles)."""
-    lines = ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows)
-    sys.stdout.write(f"[\n{lines}\n]\n" if rows else "[]\n")
+    """A long list as compact JSON, in one call of the C encoder: ``indent`` makes ``json``
+    use its Python encoder (a second for 20,000 articles), and even a call per row costs
+    twice the whole list's one."""
+    sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
 
 
 def _print_json(data: object) -> None:

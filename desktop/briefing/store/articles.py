@@ -112,10 +112,14 @@ def list_articles(db: LibraryDatabase, ids: list[int] | None = None) -> list[Art
     where = f"WHERE a.id IN ({','.join('?' * len(ids))})" if ids is not None else ""
     sql = f"""
         SELECT a.id, a.title, a.source, a.published, a.language, a.char_count AS chars,
-               a.updated_at, (SELECT count(*) FROM highlights h WHERE h.article_id = a.id) AS n
-        FROM articles a {where}
+               a.updated_at, coalesce(h.n, 0) AS n
+        FROM articles a
+        LEFT JOIN (SELECT article_id, count(*) AS n FROM highlights GROUP BY article_id) h
+            ON h.article_id = a.id
+        {where}
         ORDER BY a.published IS NULL, a.published DESC, a.id DESC
     """
+    # The counts in one pass over the highlights' index, not one look-up per article.
     # Plain tuples, not a dictionary per row: at 20,000 articles this list is the window's
     # start-up, and the dictionaries were half of its time.
     return [
