@@ -34,7 +34,7 @@ def kills(workdir: Path, count: int, seed: int) -> int:
     problems = 0
     for kind in ("import", "folder", "highlights"):
         started = time.perf_counter()
-        stats = run_kills(kind, count // 3, workdir, seed=seed, max_delay=0.12)
+        stats = run_kills(kind, count // 3, workdir, seed=seed, max_delay=1.0)
         problems += len(stats.problems)
         print(
             f"kills/{kind}: {stats.kills} killed mid-write, {stats.finished} finished first, "

@@ -238,39 +238,62 @@ def verify(db: Path, journal_path: Path) -> tuple[int, list[str]]:
     return committed, problems
 
 
+def _start(kind: str, db: Path, files: list[Path], seed: int, journal: Journal) -> int:
+    if kind == "import":
+        shuffled = random.Random(seed).sample(files, len(files))
+        return run_child(import_workload, db, shuffled, journal)
+    if kind == "folder":
+        return run_child(folder_workload, db, files[0].parent, journal)
+    return run_child(highlight_workload, db, seed, journal)
+
+
+def _fresh(workdir: Path, name: str, template: Path) -> tuple[Path, Path, Journal]:
+    folder = workdir / name
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    shutil.copyfile(template, folder / "library.db")
+    return folder / "library.db", folder / "journal", Journal(folder / "journal")
+
+
+def calibrate(kind: str, workdir: Path, template: Path, files: list[Path]) -> float:
+    """How long the writer works from ``ready`` to its end when nobody kills it (the
+    highlight burst never ends: ``inf``), so that kills land over the whole of its work
+    whatever the machine's speed."""
+    if kind == "highlights":
+        return float("inf")
+    db, journal_path, journal = _fresh(workdir, f"{kind}-calibration", template)
+    pid = _start(kind, db, files, 0, journal)
+    os.close(journal.fd)
+    if not _wait_ready(journal_path, pid):
+        raise RuntimeError("the writer never got ready")
+    started = time.monotonic()
+    os.waitpid(pid, 0)
+    return time.monotonic() - started
+
+
 def run_kills(
     kind: str, count: int, workdir: Path, seed: int = 0, max_delay: float = 0.3
 ) -> KillStats:
     """``count`` trials of ``kind`` ("import": file by file, "folder": one batched folder
-    import, or "highlights"), each on a fresh copy of the
-    template library, killed at a random moment."""
+    import, or "highlights"), each on a fresh copy of the template library, killed at a
+    random moment of the writer's work (at most ``max_delay`` seconds after it is ready)."""
     rng = random.Random(seed)
     template = workdir / "template" / "template.db"
     if not template.exists():
         make_template(template.parent)
     files = make_import_files(workdir / "files", 40, seed=seed + 1)
+    window = min(max_delay, calibrate(kind, workdir, template, files))
     stats = KillStats()
     for trial in range(count):
-        folder = workdir / f"{kind}-{trial}"
-        shutil.rmtree(folder, ignore_errors=True)
-        folder.mkdir(parents=True)
-        db = folder / "library.db"
-        shutil.copyfile(template, db)
-        journal_path = folder / "journal"
-        journal = Journal(journal_path)
-        if kind == "import":
-            pid = run_child(import_workload, db, rng.sample(files, len(files)), journal)
-        elif kind == "folder":
-            pid = run_child(folder_workload, db, files[0].parent, journal)
-        else:
-            pid = run_child(highlight_workload, db, seed * 1000 + trial, journal)
+        db, journal_path, journal = _fresh(workdir, f"{kind}-{trial}", template)
+        pid = _start(kind, db, files, seed * 1000 + trial, journal)
         os.close(journal.fd)
-        killed = kill_at_random(pid, journal_path, rng.uniform(0, max_delay))
+        killed = kill_at_random(pid, journal_path, rng.uniform(0, window))
         stats.kills += killed
         stats.finished += not killed
         committed, problems = verify(db, journal_path)
         stats.committed += committed
         stats.problems.extend(f"{kind} trial {trial}: {p}" for p in problems)
         if not problems:
-            shutil.rmtree(folder, ignore_errors=True)
+            shutil.rmtree(db.parent, ignore_errors=True)
     return stats
