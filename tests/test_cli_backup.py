@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -78,6 +79,8 @@ def test_article_versions_show_and_restore(capsys, tmp_path: Path) -> None:
     assert run(capsys, "--db", db, "article", "1")[1] == "最初の文章。制裁の話。\n"
     shown = run(capsys, "--db", db, "article", "1", "--version", "1")[1]
     assert shown == "書き直した文章。制裁の話。\n"
+    listed = json.loads(run(capsys, "--db", db, "article", "1", "--versions", "--json")[1])
+    assert [(v["number"], v["characters"]) for v in listed] == [(1, len(shown) - 1)]
     code, _, err = run(capsys, "--db", db, "article", "1", "--version", "9")
     assert code == 2 and "has no version 9" in err
 

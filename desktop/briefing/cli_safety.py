@@ -9,6 +9,7 @@ that cannot be opened. :mod:`briefing.cli` adds the parsers and hands the comman
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +19,7 @@ from briefing.core.safe_text import visible
 
 if TYPE_CHECKING:
     from briefing.services import Library
+    from briefing.services.versions import ArticleVersion
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
@@ -93,7 +95,7 @@ def _backup(db_path: Path, args: argparse.Namespace) -> int:
 
     if args.keep is not None:
         rotation = service.Rotation.parse(args.keep)
-        with Library.open(db_path) as library:
+        with Library.open(db_path, check=True) as library:  # never written if damaged
             service.set_rotation(library, rotation)
     made = service.back_up(db_path, args.path)
     print(visible(f"backup written: {made}"))
@@ -120,9 +122,18 @@ def article_versions(library: Library, args: argparse.Namespace) -> int:
         return 0
     if args.version is not None:
         found = service.version(library, args.id, args.version)
+        if args.json:
+            json.dump(_version_json(found, with_text=True), sys.stdout, ensure_ascii=False)
+            sys.stdout.write("\n")
+            return 0
         sys.stdout.write((found.body if args.markdown else found.text) + "\n")
         return 0
     listed = service.versions(library, args.id)
+    if args.json:
+        rows = [_version_json(v, with_text=False) for v in listed]
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
     if not listed:
         print(f"article {args.id} has no earlier versions")
         return 0
@@ -134,3 +145,20 @@ def article_versions(library: Library, args: argparse.Namespace) -> int:
             + visible(f"{v.title} — {v.origin or v.url or 'no origin'}")
         )
     return 0
+
+
+def _version_json(version: ArticleVersion, *, with_text: bool) -> dict[str, object]:
+    row: dict[str, object] = {
+        "number": version.number,
+        "title": version.title,
+        "source": version.source,
+        "url": version.url,
+        "origin": version.origin,
+        "written_at": version.written_at.isoformat(),
+        "replaced_at": version.replaced_at.isoformat(),
+        "characters": version.char_count,
+        "anchors": version.anchored,
+    }
+    if with_text:
+        row.update(text=version.text, markdown=version.body)
+    return row
