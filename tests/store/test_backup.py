@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -188,3 +190,34 @@ def test_check_of_a_damaged_file_says_so(sample_library: Library) -> None:
     _damage(path)
     report = checks.check_file(path)
     assert not report.ok and report.problems[0]
+
+
+def test_restore_refuses_while_another_program_has_the_library_open(
+    sample_library: Library, tmp_path: Path
+) -> None:
+    copy = service.back_up(sample_library.path, tmp_path / "copy.db")
+    path = _checkpointed(sample_library)
+    sample_library.close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_OPEN, str(path)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+        assert backup.in_use(path)
+        with pytest.raises(BriefingError, match="open in another program"):
+            service.restore(path, copy)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert not backup.in_use(path)
+    assert service.restore(path, copy) is not None
+
+
+HOLD_OPEN = """
+import sys, time
+from briefing.services import Library
+library = Library.open(sys.argv[1])
+library.article_count()
+print("open", flush=True)
+time.sleep(60)
+"""

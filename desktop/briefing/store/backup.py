@@ -144,6 +144,35 @@ def _companions(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
 
 
+# SQLite's unix VFS: every connection to a WAL database holds a shared lock on this byte of
+# the -shm file (the "dead man switch", UNIX_SHM_DMS in os_unix.c) for as long as it is open.
+_SHM_DMS_BYTE = 128
+
+
+def in_use(path: Path) -> bool:
+    """Whether another process has the library at ``path`` open (the window, a cron import):
+    tried by asking for an exclusive lock on the byte every open connection holds shared.
+    Where that cannot be asked (no ``fcntl``), ``False``."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: SQLite's locks there are not fcntl's
+        return False
+    shm = Path(path).with_name(Path(path).name + "-shm")
+    try:
+        fd = os.open(shm, os.O_RDWR)
+    except OSError:
+        return False  # no -shm: no connection is using the WAL index
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, _SHM_DMS_BYTE)
+    except OSError:
+        return True
+    else:
+        fcntl.lockf(fd, fcntl.LOCK_UN, 1, _SHM_DMS_BYTE)
+        return False
+    finally:
+        os.close(fd)
+
+
 def restore_file(backup: Path, target: Path) -> Path | None:
     """Put the backup at ``backup`` in place of the library at ``target``.
 
@@ -160,6 +189,8 @@ def restore_file(backup: Path, target: Path) -> Path | None:
         raise StoreError(f"{backup}: not a usable backup ({problems[0]})")
     if backup.resolve() == target.resolve():
         raise StoreError(f"{backup}: that is the library itself")
+    if in_use(target):
+        raise StoreError(f"{target}: the library is open in another program; close it first")
     staged = target.with_name(target.name + ".restoring")
     copy_file(backup, staged)  # checked and fsynced before the current file is touched
     aside = None
