@@ -78,6 +78,7 @@ class BriefingDialog(QDialog):
         tabs.addTab(self.history, self.tr("&History"))
         self.preview = PreviewPane(self)
         self.status = QLabel(self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # names from files: never markup
         self.status.setObjectName("briefing_status")
 
         left = QWidget(self)

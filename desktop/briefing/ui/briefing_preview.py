@@ -114,6 +114,7 @@ class PreviewPane(QScrollArea):
         self._holder.setStyleSheet("background: #8a8f98;")
         self.setWidget(self._holder)
         self.message = QLabel(self._holder)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # names from files: never markup
         self.message.setWordWrap(True)
         self.message.setMinimumWidth(320)
         self.message.setStyleSheet("color: white; padding: 24px;")

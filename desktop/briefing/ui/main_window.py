@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         self.reader = Reader(self)
         self.reader.setFont(reading_font())
         self.title_label = QLabel(self)
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)  # names from files: never markup
         self.title_label.setWordWrap(True)
         self.title_label.setObjectName("article_title")
         title_font = reading_font(17)
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.title_label.setFont(title_font)
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details_label = QLabel(self)
+        self.details_label.setTextFormat(Qt.TextFormat.PlainText)  # names from files: never markup
         self.details_label.setObjectName("article_details")
         self.details_label.setFont(reading_font(10))
         reader_pane = QWidget(self)

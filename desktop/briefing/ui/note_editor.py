@@ -25,6 +25,7 @@ class NoteEditor(QDialog):
         self.setObjectName("note_editor")
         self.setWindowTitle(self.tr("Note"))
         quote_label = QLabel(quote if len(quote) <= 160 else quote[:159] + "…", self)
+        quote_label.setTextFormat(Qt.TextFormat.PlainText)  # names from files: never markup
         quote_label.setWordWrap(True)
         quote_label.setObjectName("note_quote")
         self.editor = QPlainTextEdit(self)

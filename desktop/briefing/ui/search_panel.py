@@ -83,6 +83,7 @@ class SearchPanel(QWidget):
             self.tr('Search: 制裁  tag:sanctions  "安全の保証"  -影の船団')
         )
         self.status = QLabel(self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # names from files: never markup
         self.status.setObjectName("search_status")
         self.status.setWordWrap(True)
         self.model = SearchResultsModel(self)

@@ -100,6 +100,7 @@ class TagManager(QDialog):
         self.form.setLayout(form)
 
         self.status = QLabel(self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # names from files: never markup
         self.status.setObjectName("tag_manager_status")
         self.status.setWordWrap(True)
         left = QVBoxLayout()

@@ -109,6 +109,7 @@ class TagsPane(QWidget):
         for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.status = QLabel(self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # names from files: never markup
         self.status.setObjectName("tag_status")
         self.status.setWordWrap(True)
         self.highlight_model = HighlightListModel(self)
