@@ -175,3 +175,29 @@ def test_deleting_an_article_and_undoing_keeps_its_versions(updated) -> None:
     assert service.versions(library, article_id) == before
     assert "北方領土の交渉" in service.version(library, article_id, 1).text
     _consistent(library)
+
+
+def test_an_unrelated_page_with_a_known_canonical_url_does_not_replace_the_article(
+    library: Library, tmp_path: Path
+) -> None:
+    """Issue 15: a page whose ``<link rel="canonical">`` copies a known article's URL."""
+    canonical = '<link rel="canonical" href="https://www.asahi.com/articles/ASX1.html">'
+    (tmp_path / "real.html").write_text(
+        f'<html lang="ja"><head><title>社説：制裁の行方</title>{canonical}'
+        '<meta property="og:site_name" content="朝日新聞"></head><body><article>'
+        "<h1>社説：制裁の行方</h1><p>ロシアに対する制裁の効果をめぐって、各国の議論が続いている。"
+        "輸出管理の抜け穴も指摘される。</p><p>日本政府は追加の措置を検討している。</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    (tmp_path / "fake.html").write_text(
+        f'<html lang="ja"><head><title>無関係なページ</title>{canonical}</head><body><article>'
+        "<h1>無関係なページ</h1><p>これは全く関係のない内容のページであり、記事を置き換えるべき"
+        "ではない。広告の文章が続く。</p><p>さらに無関係な段落がここにある。</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    real = library.import_paths([tmp_path / "real.html"]).outcomes[0]
+    fake = library.import_paths([tmp_path / "fake.html"]).outcomes[0]
+    assert (fake.status, fake.article_id != real.article_id) == ("imported", True)
+    assert library.article(real.article_id).title == "社説：制裁の行方"
