@@ -95,6 +95,8 @@ class ContextSide:
         self.budget = STRONG * (len(near) if self.by_near else self.length)
         if cut and len(pattern) < NEAR_MIN:  # the text's start or end alone proves little
             self.budget = -1.0
+        # Costs at single positions, asked for again and again by each candidate's verdict.
+        self._at: dict[tuple[str, int], float] = {}
 
     def _full_costs(self, lo: int, hi: int) -> list[float]:
         """A whole side may match with its far end anywhere; a side cut by the text's start
@@ -126,6 +128,18 @@ class ContextSide:
     def _near_costs(self, lo: int, hi: int) -> list[int]:
         return self._free_costs(self.near_pattern, lo, hi)
 
+    def _one(self, kind: str, x: int) -> float:
+        """``kind`` ("full", "near" or "free") of the side where it ends at ``x``, memoised."""
+        key = (kind, x)
+        if key not in self._at:
+            if kind == "full":
+                self._at[key] = self._full_costs(x, x)[0]
+            elif kind == "near":
+                self._at[key] = self._near_costs(x, x)[0]
+            else:
+                self._at[key] = self._free_costs(self.full, x, x)[0]
+        return self._at[key]
+
     def contradicted(self, x: int) -> bool:
         """Whether the side's text within the passage's paragraph (all of it when it has no
         break, else its near part), if at least :data:`CONTRADICT_MIN` long, is mostly not there:
@@ -136,7 +150,8 @@ class ContextSide:
         size = pattern.length
         if pattern is self.full and x >= size and self.text.startswith(self.pattern, x - size):
             return False
-        return self._free_costs(pattern, x, x)[0] > CONTRADICTED * pattern.length
+        edits = self._one("free" if pattern is self.full else "near", x)
+        return edits > CONTRADICTED * pattern.length
 
     def costs(self, lo: int, hi: int) -> list[float]:
         """The side's cost where it ends at each ``x`` in ``[lo, hi]``, at most its length."""
@@ -156,18 +171,19 @@ class ContextSide:
         size = len(self.pattern)
         if size and not self.cut and x >= size and self.text.startswith(self.pattern, x - size):
             return 0
-        return self.costs(x, x)[0]
+        full = self._one("full", x)
+        return full if self.near is None else min(full, self._one("near", x) + self.far)
 
     def strong(self, x: int) -> bool:
-        return self._anchor_costs(x, x)[0] <= self.budget
+        return self._one("near" if self.by_near else "full", x) <= self.budget
 
     def evidence(self, x: int) -> float:
         """How much of the side matches where it ends at ``x``: its characters within the
         passage's paragraph count one each, those beyond the break :data:`FAR`."""
-        full = self._full_costs(x, x)[0]
+        full = self._one("full", x)
         if self.near is None:
             return self.length - full
-        near = len(self.near) - self._near_costs(x, x)[0]
+        near = len(self.near) - self._one("near", x)
         beyond = self.length - len(self.near)
         # What the whole side matches beyond what its near part does is the far part's.
         return near + FAR * min(beyond, max(0.0, self.length - full - near))
