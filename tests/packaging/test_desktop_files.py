@@ -7,7 +7,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from briefing import __version__
 
 LINUX = Path(__file__).resolve().parents[2] / "packaging" / "linux"
