@@ -17,8 +17,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    from briefing.ui import theme
+    from briefing.ui import i18n, theme
 
+    i18n.install(app)  # the saved language, or the locale's
     theme.apply(app)  # type: ignore[arg-type]
     return app  # type: ignore[return-value]
 

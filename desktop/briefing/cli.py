@@ -84,6 +84,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cli_safety.add_article_options(p)
 
+    p = sub.add_parser(
+        "edit",
+        help="set an article's title, source, author, date, URL or language",
+        description="Change an article's details (an empty value clears one; the title "
+        "cannot be empty). Its text and highlights stay as they are.",
+    )
+    p.add_argument("id", type=_id)
+    for name, meta in DETAIL_OPTIONS:
+        p.add_argument(f"--{name}", metavar=meta, default=None)
+
     p = sub.add_parser("delete-article", help="delete an article and its highlights")
     p.add_argument("id", type=_id)
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
@@ -293,6 +303,27 @@ def cmd_article(library: Library, args: argparse.Namespace) -> int:
     return 0
 
 
+DETAIL_OPTIONS = (
+    ("title", "TEXT"),
+    ("source", "TEXT"),
+    ("author", "TEXT"),
+    ("published", "YYYY-MM-DD"),
+    ("url", "URL"),
+    ("language", "CODE"),
+)
+
+
+def cmd_edit(library: Library, args: argparse.Namespace) -> int:
+    from briefing.services.article_details import EditArticleDetails
+
+    values = {name: getattr(args, name) for name, _ in DETAIL_OPTIONS}
+    values = {name: value for name, value in values.items() if value is not None}
+    library.article(args.id)  # "no article with id N" before anything else
+    library.execute(EditArticleDetails(args.id, **values))
+    print(f"article {args.id}: {', '.join(values)} changed")
+    return 0
+
+
 def cmd_delete_article(library: Library, args: argparse.Namespace) -> int:
     from briefing.services.article_commands import DeleteArticle
 
@@ -457,6 +488,7 @@ COMMANDS = {
     "import": cmd_import,
     "list": cmd_list,
     "article": cmd_article,
+    "edit": cmd_edit,
     "delete-article": cmd_delete_article,
     "highlight": cmd_highlight,
     "highlights": cmd_highlights,

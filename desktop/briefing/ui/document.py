@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 
 from briefing.core.markdown import Block, parse_blocks
 from briefing.core.model import Highlight
+from briefing.ui import theme
 
 HEADING_SIZES = {1: 1.6, 2: 1.35, 3: 1.2, 4: 1.1, 5: 1.0, 6: 1.0}
 
@@ -68,7 +69,7 @@ def _span_format(style: str, href: str) -> QTextCharFormat:
     elif style == "link":
         fmt.setAnchor(True)
         fmt.setAnchorHref(href)
-        fmt.setForeground(QColor("#1a56a6"))
+        fmt.setForeground(QColor(theme.current().link))
         fmt.setFontUnderline(True)
     return fmt
 
@@ -133,11 +134,9 @@ HIGHLIGHT_ID = QTextFormat.Property.UserProperty + 1
 
 
 def tint(color: str, strength: float = 0.32) -> QColor:
-    """The tag colour mixed into white: an opaque highlighter tint. (A translucent brush
-    leaves seams where Qt paints neighbouring glyph runs over each other.)"""
-    base = QColor(color)
-    mix = [round(255 + (c - 255) * strength) for c in (base.red(), base.green(), base.blue())]
-    return QColor(*mix)
+    """The tag colour mixed into the reading page of the current theme: an opaque
+    highlighter tint (:func:`briefing.ui.theme.tint`)."""
+    return theme.tint(color, strength)
 
 
 def first_color(highlight: Highlight, colors: dict[str, str]) -> str:
