@@ -4,6 +4,7 @@ out of the folder or in a loop, FIFOs, a library that cannot take any more."""
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -74,3 +75,27 @@ def test_a_library_that_takes_nothing_is_said_once(library_path: Path, folder: P
     assert len(failed) == 1 and "read-only" in failed[0].message
     assert report.stopped == 5
     assert report.summary() == "0 imported, 0 updated, 0 skipped, 1 failed, 5 not tried"
+
+
+def test_progress_inside_a_long_pdf_and_cancel_there(library: Library, tmp_path: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    from hostile_files import flate_bomb_pdf
+
+    pdf = flate_bomb_pdf(tmp_path / "long.pdf", expanded_mb=2, pages=5)
+    labels: list[str] = []
+    library.import_paths([pdf], progress=lambda done, total, label: labels.append(label))
+    assert [label.rsplit(" ", 1)[-1] for label in labels if "(" in label] == [
+        f"({n}/5)" for n in range(1, 6)
+    ]
+    pages_seen: list[str] = []
+
+    def progress(done: int, total: int, label: str) -> None:
+        pages_seen.append(label)
+
+    with Library.open(tmp_path / "fresh.db") as fresh:
+        report = fresh.import_paths(
+            [pdf], progress=progress, cancelled=lambda: any("(2/5)" in s for s in pages_seen)
+        )
+        assert report.cancelled and report.outcomes == []
+        assert not [s for s in pages_seen if "(3/5)" in s]  # stopped inside the file
+        assert fresh.articles() == []

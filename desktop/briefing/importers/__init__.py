@@ -11,19 +11,21 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from briefing.core.markdown import canonical_text
 from briefing.core.model import ArticleDraft
 from briefing.importers import paths as _paths
 from briefing.importers.decode import UndecodableError, decode_text
-from briefing.importers.failure import ImportFailure
+from briefing.importers.failure import ImportCancelled, ImportFailure
 
 __all__ = [
     "MAX_BYTES",
     "SUPPORTED_SUFFIXES",
+    "ImportCancelled",
     "ImportFailure",
+    "Step",
     "iter_document_paths",
     "iter_import_paths",
     "read_document",
@@ -52,15 +54,21 @@ SUPPORTED_SUFFIXES: frozenset[str] = frozenset(
     {".md", ".markdown", ".txt", ".text", ".html", ".htm", ".pdf"}
 )
 _log = logging.getLogger(__name__)
+# ``step(done, total)``: how far an importer is inside one file (PDF pages); it may raise
+# ImportCancelled to stop there.
+Step = Callable[[int, int], None]
 
 
-def read_document(path: Path, within: Path | None = None) -> ArticleDraft:
+def read_document(
+    path: Path, within: Path | None = None, step: Step | None = None
+) -> ArticleDraft:
     """Import one file as an article draft, choosing the importer by suffix.
 
     The file is read by its resolved path, which becomes the draft's ``origin`` (the same
     file under another spelling is the same article). ``within``: the folder being imported,
-    which a link must not lead out of. Raises :class:`ImportFailure` for every file that
-    cannot become an article.
+    which a link must not lead out of. ``step`` hears of progress inside the file (a PDF's
+    pages) and may stop it with :class:`ImportCancelled`. Raises :class:`ImportFailure` for
+    every file that cannot become an article.
     """
     path = Path(path)
     suffix = path.suffix.lower()
@@ -71,8 +79,8 @@ def read_document(path: Path, within: Path | None = None) -> ArticleDraft:
     if not data.strip():
         raise ImportFailure(path, "empty file")
     try:
-        draft = _import(resolved, suffix, data)
-    except ImportFailure:
+        draft = _import(resolved, suffix, data, step)
+    except (ImportFailure, ImportCancelled):
         raise
     except Exception as exc:  # a parser's bug must not end a folder import with a traceback
         _log.exception("importing %s failed", path)
@@ -131,12 +139,12 @@ def _size(count: int) -> str:
     return f"{megabytes:g} MB" if megabytes >= 1 else f"{count} bytes"
 
 
-def _import(path: Path, suffix: str, data: bytes) -> ArticleDraft:
+def _import(path: Path, suffix: str, data: bytes, step: Step | None = None) -> ArticleDraft:
     # Imported here so that reading a text file never loads PDFium or trafilatura.
     if suffix == ".pdf":
         from briefing.importers.pdf_file import read_pdf
 
-        return read_pdf(path, data)
+        return read_pdf(path, data, step)
     if suffix in (".html", ".htm"):
         from briefing.importers.html_page import read_html
 

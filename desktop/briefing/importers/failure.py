@@ -5,6 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 
+class ImportCancelled(Exception):
+    """Raised from an importer's ``step`` callback to stop reading a file half-way (the
+    analyst pressed Cancel during a long PDF); nothing of the file is kept."""
+
+
 class ImportFailure(Exception):
     """A file that cannot become an article, with a reason fit for a one-line message.
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -40,11 +41,14 @@ _PLACEHOLDER_TITLE = re.compile(
 )
 
 
-def read_pdf(path: Path, data: bytes | None = None) -> ArticleDraft:
+def read_pdf(
+    path: Path, data: bytes | None = None, step: Callable[[int, int], None] | None = None
+) -> ArticleDraft:
     """Import the PDF at ``path`` (its bytes ``data`` when already read); every failure is
     an :class:`ImportFailure`. The structure comes from the page (see
-    :mod:`briefing.core.page_layout`); the draft keeps where each page starts."""
-    pages, meta = load_pdf(path, data)
+    :mod:`briefing.core.page_layout`); the draft keeps where each page starts. ``step(done,
+    total)`` is called after each page read and may raise ``ImportCancelled``."""
+    pages, meta = load_pdf(path, data, step)
     lines = [page_lines(page, number) for number, page in enumerate(pages)]
     if not any(line.text.strip() for page in lines for line in page):
         raise ImportFailure(path, "no text layer (scanned PDF?)")
@@ -100,7 +104,9 @@ def pdf_date(value: str) -> date | None:
         return None
 
 
-def load_pdf(path: Path, data: bytes | None = None) -> tuple[list[PageGlyphs], dict[str, str]]:
+def load_pdf(
+    path: Path, data: bytes | None = None, step: Callable[[int, int], None] | None = None
+) -> tuple[list[PageGlyphs], dict[str, str]]:
     """Every page's characters and the document's metadata (cleaned; a placeholder title
     such as "Microsoft Word - memo.docx" left out)."""
     if data is None:
@@ -131,6 +137,8 @@ def load_pdf(path: Path, data: bytes | None = None) -> tuple[list[PageGlyphs], d
                 page.close()
             label = document.get_page_label(number) or ""
             pages.append(PageGlyphs(width, height, glyphs, label))
+            if step:
+                step(number + 1, len(document))
     except pdfium.PdfiumError as exc:  # a page whose content stream is damaged
         raise ImportFailure(path, _UNREADABLE) from exc
     finally:

@@ -21,7 +21,13 @@ from briefing.core.errors import BriefingError
 from briefing.core.markdown import canonical_text
 from briefing.core.model import ArticleDraft
 from briefing.core.normalize import clean_imported_text
-from briefing.importers import ImportFailure, iter_import_paths, read_document
+from briefing.importers import (
+    ImportCancelled,
+    ImportFailure,
+    Step,
+    iter_import_paths,
+    read_document,
+)
 from briefing.services.annotation_file import ANNOTATION_FILE, apply_annotation_file
 from briefing.services.versions import why_new
 from briefing.store import LibraryDatabase
@@ -190,7 +196,12 @@ def import_paths(
                     break
                 if progress:
                     progress(index, len(files), printable_path(path))
-                outcome = import_file(db, path, batches, within)
+                try:
+                    step = _step(progress, cancelled, index, len(files), printable_path(path))
+                    outcome = import_file(db, path, batches, within, step)
+                except ImportCancelled:  # Cancel inside a long file: none of it is kept
+                    report.cancelled = True
+                    break
                 report.outcomes.append(outcome)
                 if outcome.status in ("imported", "updated"):
                     written.append((len(report.outcomes) - 1, batches.done))
@@ -232,6 +243,24 @@ def _unsaved(
     return lost
 
 
+def _step(
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
+    index: int,
+    count: int,
+    label: str,
+) -> Step:
+    """Progress inside one file ("report.pdf (12/300)") and Cancel honoured there too."""
+
+    def step(done: int, total: int) -> None:
+        if cancelled and cancelled():
+            raise ImportCancelled
+        if progress:
+            progress(index, count, f"{label} ({done}/{total})")
+
+    return step
+
+
 def _apply_annotation_files(
     db: LibraryDatabase,
     report: ImportReport,
@@ -270,11 +299,12 @@ def import_file(
     path: Path,
     batches: BatchedWrites | None = None,
     within: Path | None = None,
+    step: Step | None = None,
 ) -> ImportOutcome:
     """Import one file: in its own transaction, or as one article of ``batches``. ``within``:
     the folder it was found in, which a link in it must not lead out of."""
     try:
-        draft = read_document(path, within)
+        draft = read_document(path, within, step)
     except ImportFailure as failure:
         return ImportOutcome(printable_path(path), "failed", message=failure.reason)
     try:
