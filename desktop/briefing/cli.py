@@ -566,5 +566,6 @@ def cmd_export(library: Library, args: argparse.Namespace) -> int:
         library, options, args.output, args.format, created=created, record=not args.no_record
     )
     note = "" if result.export_id or args.no_record else " (library read-only: not recorded)"
-    print(f"wrote {result.path} ({result.format}, {len(result.highlight_ids)} highlights){note}")
+    shown = visible(str(result.path))
+    print(f"wrote {shown} ({result.format}, {len(result.highlight_ids)} highlights){note}")
     return 0
