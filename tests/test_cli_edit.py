@@ -13,8 +13,20 @@ def test_edit_sets_details_and_reports_bad_input(tmp_path: Path, capsys) -> None
     assert main(["--db", db, "sample"]) == 0
     capsys.readouterr()
     code = main(
-        ["--db", db, "edit", "1", "--title", "朝の報告", "--source", "NHK", "--published",
-         "2025-08-03", "--author", ""]
+        [
+            "--db",
+            db,
+            "edit",
+            "1",
+            "--title",
+            "朝の報告",
+            "--source",
+            "NHK",
+            "--published",
+            "2025-08-03",
+            "--author",
+            "",
+        ]
     )
     assert code == 0
     assert capsys.readouterr().out.strip() == "article 1: title, source, author, published changed"
@@ -27,9 +39,7 @@ def test_edit_sets_details_and_reports_bad_input(tmp_path: Path, capsys) -> None
         "2025-08-03",
     )
     assert main(["--db", db, "edit", "1", "--published", "3 August"]) == 2
-    assert capsys.readouterr().err.strip() == (
-        "briefing-reader: not a date (YYYY-MM-DD): 3 August"
-    )
+    assert capsys.readouterr().err.strip() == ("briefing-reader: not a date (YYYY-MM-DD): 3 August")
     assert main(["--db", db, "edit", "1"]) == 2
     assert "nothing to change" in capsys.readouterr().err
     assert main(["--db", db, "edit", "999", "--title", "x"]) == 2

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 Key = QKeySequence.StandardKey
@@ -23,51 +23,114 @@ class ActionSpec:
     shortcut: QKeySequence.StandardKey | str | tuple[str, ...] | None = None
     tip: str = ""
     scoped: bool = False  # shortcut only while the focus is in a widget holding the action
+    arg: str = ""  # fills "{0}" in the translated text
 
 
 def tr(text: str) -> str:
+    """A text marked with ``QT_TRANSLATE_NOOP("Actions", ...)``, in the window's language."""
     return QCoreApplication.translate("Actions", text)
 
 
+# Texts and tips are marked for lupdate here (QT_TRANSLATE_NOOP) and translated where the
+# actions are made; "{0}" in a text is filled with the spec's ``arg``.
 SPECS: dict[str, ActionSpec] = {
-    "file_import": ActionSpec("&Import Files…", Key.Open, "Import articles into the library"),
-    "file_import_folder": ActionSpec(
-        "Import &Folder…", "Ctrl+Shift+O", "Import every article in a folder and its subfolders"
+    "file_import": ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Import Files…"),
+        Key.Open,
+        QT_TRANSLATE_NOOP("Actions", "Import articles into the library"),
     ),
-    "file_quit": ActionSpec("&Quit", Key.Quit),
-    "edit_undo": ActionSpec("&Undo", Key.Undo),
+    "file_import_folder": ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Import &Folder…"),
+        "Ctrl+Shift+O",
+        QT_TRANSLATE_NOOP("Actions", "Import every article in a folder and its subfolders"),
+    ),
+    "file_quit": ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Quit"), Key.Quit),
+    "edit_undo": ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Undo"), Key.Undo),
     # Redo's standard key differs by desktop (Ctrl+Y on some): both work everywhere.
-    "edit_redo": ActionSpec("&Redo", ("Ctrl+Shift+Z", "Ctrl+Y")),
-    "edit_find": ActionSpec("&Search…", Key.Find, "Search articles and highlights"),
+    "edit_redo": ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Redo"), ("Ctrl+Shift+Z", "Ctrl+Y")),
+    "edit_find": ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Search…"),
+        Key.Find,
+        QT_TRANSLATE_NOOP("Actions", "Search articles and highlights"),
+    ),
+    "edit_preferences": ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Preferences…"),
+        "Ctrl+,",
+        QT_TRANSLATE_NOOP("Actions", "Language, theme, text size and briefing defaults"),
+    ),
     "article_delete": ActionSpec(
-        "&Delete Article…", Key.Delete, "Delete the selected article", scoped=True
+        QT_TRANSLATE_NOOP("Actions", "&Delete Article…"),
+        Key.Delete,
+        QT_TRANSLATE_NOOP("Actions", "Delete the selected article"),
+        scoped=True,
+    ),
+    "article_details": ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Article &Details…"),
+        "Ctrl+I",
+        QT_TRANSLATE_NOOP(
+            "Actions", "Edit the open article's title, source, author, date, URL and language"
+        ),
     ),
     "highlight_tag": ActionSpec(
-        "&Tag…", "H", "Tag the selection or the highlight at the caret", scoped=True
+        QT_TRANSLATE_NOOP("Actions", "&Tag…"),
+        "H",
+        QT_TRANSLATE_NOOP("Actions", "Tag the selection or the highlight at the caret"),
+        scoped=True,
     ),
     "highlight_note": ActionSpec(
-        "Edit &Note…", "N", "Write a note on the highlight at the caret", scoped=True
+        QT_TRANSLATE_NOOP("Actions", "Edit &Note…"),
+        "N",
+        QT_TRANSLATE_NOOP("Actions", "Write a note on the highlight at the caret"),
+        scoped=True,
     ),
     "highlight_delete": ActionSpec(
-        "Delete &Highlight", Key.Delete, "Delete the highlight at the caret", scoped=True
+        QT_TRANSLATE_NOOP("Actions", "Delete &Highlight"),
+        Key.Delete,
+        QT_TRANSLATE_NOOP("Actions", "Delete the highlight at the caret"),
+        scoped=True,
     ),
     "highlight_reattach": ActionSpec(
-        "&Re-attach to Selection", None, "Place the orphaned highlight on the selected text"
+        QT_TRANSLATE_NOOP("Actions", "&Re-attach to Selection"),
+        None,
+        QT_TRANSLATE_NOOP("Actions", "Place the orphaned highlight on the selected text"),
     ),
     **{
         f"highlight_slot_{n}": ActionSpec(
-            f"Tag Slot &{n}", str(n), "Highlight with, or toggle, the tag in this slot", True
+            QT_TRANSLATE_NOOP("Actions", "Tag Slot &{0}"),
+            str(n),
+            QT_TRANSLATE_NOOP("Actions", "Highlight with, or toggle, the tag in this slot"),
+            True,
+            arg=str(n),
         )
         for n in range(1, 10)
     },
-    "library_reindex": ActionSpec("Rebuild Search &Index", None, "Rebuild the search index"),
+    "library_reindex": ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Rebuild Search &Index"),
+        None,
+        QT_TRANSLATE_NOOP("Actions", "Rebuild the search index"),
+    ),
     "tags_manage": ActionSpec(
-        "Manage &Tags…", None, "Create, rename, recolour, merge and delete tags"
+        QT_TRANSLATE_NOOP("Actions", "Manage &Tags…"),
+        None,
+        QT_TRANSLATE_NOOP("Actions", "Create, rename, recolour, merge and delete tags"),
     ),
     "briefing_compose": ActionSpec(
-        "&Briefing…", "Ctrl+E", "Compile tagged highlights into the briefing: preview, export"
+        QT_TRANSLATE_NOOP("Actions", "&Briefing…"),
+        "Ctrl+E",
+        QT_TRANSLATE_NOOP(
+            "Actions", "Compile tagged highlights into the briefing: preview, export"
+        ),
     ),
-    "file_print": ActionSpec("&Print Briefing…", Key.Print, "Print the briefing's PDF pages"),
+    "file_print": ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Print Briefing…"),
+        Key.Print,
+        QT_TRANSLATE_NOOP("Actions", "Print the briefing's PDF pages"),
+    ),
+    "help_about": ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&About Briefing Reader"),
+        None,
+        QT_TRANSLATE_NOOP("Actions", "The version and the licence"),
+    ),
 }
 
 
@@ -77,7 +140,7 @@ class ActionCollection:
     def __init__(self, parent: QObject) -> None:
         self._actions: dict[str, QAction] = {}
         for name, spec in SPECS.items():
-            action = QAction(tr(spec.text), parent)
+            action = QAction(tr(spec.text).replace("{0}", spec.arg), parent)
             action.setObjectName(name)
             if isinstance(spec.shortcut, tuple):
                 action.setShortcuts([QKeySequence(keys) for keys in spec.shortcut])

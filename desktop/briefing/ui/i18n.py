@@ -10,6 +10,7 @@ English is the source language: it needs no file.
 from __future__ import annotations
 
 from importlib import resources
+from importlib.resources.abc import Traversable
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -33,7 +34,7 @@ def resolve(choice: str, locale: QLocale | None = None) -> str:
     return "en"
 
 
-def _qm_file(language: str):  # noqa: ANN202 - an importlib.resources Traversable
+def _qm_file(language: str) -> Traversable:
     return resources.files(RESOURCES) / "translations" / f"briefing_{language}.qm"
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core.model import Highlight
+from briefing.core.model import Article, Highlight
 from briefing.services import BriefingError, Changes, DeleteArticle, Library
 from briefing.services.search import SearchHit
-from briefing.ui import briefing_dialog, operations
+from briefing.ui import briefing_dialog, operations, reading_column, service_text, settings, theme
 from briefing.ui.actions import ActionCollection
 from briefing.ui.article_table import ArticleTableModel
 from briefing.ui.article_view import ArticleTable
@@ -46,7 +46,6 @@ class MainWindow(QMainWindow):
     def __init__(self, library: Library) -> None:
         super().__init__()
         self.library = library
-        self.settings = QSettings()
         self.setWindowTitle(self.tr("Briefing Reader — {0}").format(library.path.name))
         self.actions = ActionCollection(self)
         self.article_id: int | None = None
@@ -58,7 +57,7 @@ class MainWindow(QMainWindow):
         self.table.article_chosen.connect(self.show_article)
 
         self.reader = Reader(self)
-        self.reader.setFont(reading_font())
+        reading_column.install(self.reader)  # text size and column width from Preferences
         self.title_label = QLabel(self)
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)  # names from files: never markup
         self.title_label.setWordWrap(True)
@@ -163,6 +162,15 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(a["edit_find"])
         a["edit_find"].triggered.connect(self.search_panel.focus)
+        edit_menu.addSeparator()
+        edit_menu.addAction(a["edit_preferences"])
+        a["edit_preferences"].triggered.connect(self.show_preferences)
+        library_menu.insertAction(a["article_delete"], a["article_details"])
+        a["article_details"].triggered.connect(self.edit_article_details)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(a["help_about"])
+        a["help_about"].triggered.connect(self.show_about)
+        theme.notifier().changed.connect(self._theme_changed)
         a["file_import"].triggered.connect(self.choose_import)
         a["file_import_folder"].triggered.connect(self.choose_import_folder)
         a["file_quit"].triggered.connect(self.close)
@@ -173,30 +181,30 @@ class MainWindow(QMainWindow):
         self.statusBar()
 
     def _restore_state(self) -> None:
-        geometry = self.settings.value("main_window/geometry")
+        geometry = settings.WINDOW_GEOMETRY.read()
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1200, 800)
-        splitter = self.settings.value("main_window/splitter")
+        splitter = settings.WINDOW_SPLITTER.read()
         if splitter is not None:
             self.splitter.restoreState(splitter)
         else:
             self.splitter.setSizes([470, 730])
-        docks = self.settings.value("main_window/docks")  # the panes, by their objectName
+        docks = settings.WINDOW_DOCKS.read()
         if docks is not None:
             self.restoreState(docks)
-        columns = self.settings.value("main_window/library_columns")  # widths and sort
+        columns = settings.LIBRARY_COLUMNS.read()
         if columns is not None:
             self.table.restore_state(columns)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.settings.setValue("main_window/geometry", self.saveGeometry())
-        self.settings.setValue("main_window/splitter", self.splitter.saveState())
-        self.settings.setValue("main_window/docks", self.saveState())
-        self.settings.setValue("main_window/library_columns", self.table.save_state())
+        settings.WINDOW_GEOMETRY.write(self.saveGeometry())
+        settings.WINDOW_SPLITTER.write(self.splitter.saveState())
+        settings.WINDOW_DOCKS.write(self.saveState())
+        settings.LIBRARY_COLUMNS.write(self.table.save_state())
         if self.article_id is not None:
-            self.settings.setValue("main_window/article", self.article_id)
+            settings.LAST_ARTICLE.write(self.article_id)
         operations.cancel_all()
         super().closeEvent(event)
 
@@ -207,7 +215,7 @@ class MainWindow(QMainWindow):
         try:
             operation()  # type: ignore[operator]
         except BriefingError as error:
-            QMessageBox.warning(self, self.tr("Briefing Reader"), str(error))
+            QMessageBox.warning(self, self.tr("Briefing Reader"), service_text.message(str(error)))
 
     def _library_changed(self, changes: Changes) -> None:
         # Adding, deleting or re-importing articles announces ``library``; anything else is
@@ -218,6 +226,8 @@ class MainWindow(QMainWindow):
             self.show_article(self.article_id)  # a re-imported text rebuilds, else repaints
         elif changes.highlights or changes.tags or self.article_id in changes.articles:
             self.refresh_highlights(changes.highlights)
+        if self.article_id in changes.articles and not changes.library:
+            self._show_details()  # a title, source or date edited
         self.search_panel.apply_changes(changes)
         self._update_undo_actions()
 
@@ -243,8 +253,11 @@ class MainWindow(QMainWindow):
         undo, redo = self.actions["edit_undo"], self.actions["edit_redo"]
         undo.setEnabled(bool(history.done))
         redo.setEnabled(bool(history.undone))
-        undo.setText(self.tr("&Undo {0}").format(history.undo_text).strip())
-        redo.setText(self.tr("&Redo {0}").format(history.redo_text).strip())
+        undo_text = service_text.command_text(history.undo_text)
+        redo_text = service_text.command_text(history.redo_text)
+        undo.setText(self.tr("&Undo {0}").format(undo_text).strip())
+        redo.setText(self.tr("&Redo {0}").format(redo_text).strip())
+        self.actions["article_details"].setEnabled(self.article_id is not None)
         self.actions["article_delete"].setEnabled(self.article_id is not None)
         self.actions["library_reindex"].setEnabled(not self.library.read_only)
         for name in ("file_import", "file_import_folder"):
@@ -254,14 +267,14 @@ class MainWindow(QMainWindow):
         """Load the whole list (start-up); later changes update its rows by id. A big
         library is listed on a worker: the article read last opens at once, the list follows."""
         self.table.load(self.library, self._list_loaded)
-        last = self.settings.value("main_window/article")
+        last = settings.LAST_ARTICLE.read()
         if self.table.loading and last is not None:
-            self.table.choose(int(last))
+            self.table.choose(last)
 
     def _list_loaded(self) -> None:
         """Choose the article read last, or the first one, once the list is in."""
-        last = self.settings.value("main_window/article")
-        row = self.table_model.row_of(int(last)) if last is not None else -1
+        last = settings.LAST_ARTICLE.read()
+        row = self.table_model.row_of(last) if last is not None else -1
         article = self.table_model.article_at(max(row, 0))
         self.table.choose(article.id if article else None)
         if article is None:
@@ -320,6 +333,7 @@ class MainWindow(QMainWindow):
             self._shown_hash = None
         self.article_id = article_id
         self.actions["article_delete"].setEnabled(article_id is not None)
+        self.actions["article_details"].setEnabled(article_id is not None)
         try:
             article = self.library.article(article_id) if article_id is not None else None
         except BriefingError:
@@ -341,6 +355,17 @@ class MainWindow(QMainWindow):
         self._highlights = highlights
         self.reader.show_article(article.body, highlights, colors)
         self.highlights_pane.show_highlights(highlights, colors)
+        self._show_details(article)
+
+    def _show_details(self, article: Article | None = None) -> None:
+        """The open article's title and details above the reader, and in the title bar."""
+        if article is None:
+            if self.article_id is None:
+                return
+            try:
+                article = self.library.article(self.article_id)
+            except BriefingError:
+                return
         self.title_label.setText(article.title)
         details = [
             article.source,
@@ -437,3 +462,35 @@ class MainWindow(QMainWindow):
         if answer == QMessageBox.StandardButton.Yes:
             self.article_id = None
             self._run(lambda: self.library.execute(DeleteArticle(article.id)))
+
+    def edit_article_details(self) -> None:
+        """Library ▸ Article Details for the open article."""
+        if self.article_id is None:
+            return
+        from briefing.ui.article_details import edit_details
+
+        edit_details(self.library, self.article_id, self)
+
+    def show_preferences(self) -> None:
+        from briefing.ui.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.library, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.applied.connect(self.apply_preferences)
+        dialog.open()
+
+    def apply_preferences(self) -> None:
+        """Text size and reading width changed: lay the open article out again."""
+        reading_column.install(self.reader)
+        self._shown_hash = None
+        self.show_article(self.article_id)
+
+    def _theme_changed(self, _colors: object) -> None:
+        # Links and highlight tints are baked into the document: build it again.
+        self._shown_hash = None
+        self.show_article(self.article_id)
+
+    def show_about(self) -> None:
+        from briefing.ui.about import show_about
+
+        show_about(self)
