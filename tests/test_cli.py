@@ -99,11 +99,40 @@ def test_search_json(capsys, db: str) -> None:
     run(capsys, "--db", db, "import", str(ARTICLES))
     code, out, _ = run(capsys, "--db", db, "search", "制裁", "--json", "--limit", "100")
     assert code == 0
-    results = json.loads(out)
+    answer = json.loads(out)
+    results = answer["hits"]
     assert {r["kind"] for r in results} == {"article", "highlight"}
     assert all("制裁" in r["snippet"] for r in results)
+    kinds = [r["kind"] for r in results]
+    assert answer["total_articles"] == kinds.count("article") > 0
+    assert answer["total_highlights"] == kinds.count("highlight") > 0
+    assert answer["total"] == len(results) and answer["remaining"] == 0
     code, out, _ = run(capsys, "--db", db, "reindex")
     assert code == 0 and "rebuilt" in out
+
+
+def test_search_says_what_the_limit_left_out(capsys, db: str) -> None:
+    run(capsys, "--db", db, "import", str(ARTICLES))
+    _, out, _ = run(capsys, "--db", db, "search", "制裁", "--json", "--limit", "1000")
+    everything = json.loads(out)
+    total = everything["total"]
+    assert total > 3 and len(everything["hits"]) == total
+    code, out, err = run(capsys, "--db", db, "search", "制裁", "--limit", "2")
+    assert code == 0
+    assert f"{total:,} results" in err and f"{total - 2:,} more" in err
+    assert out.count("\n          ") == 2  # two hits printed, each on two lines
+    # Pages put together give every hit once, in the same order as one big page.
+    pages = []
+    for offset in range(0, total, 3):
+        _, out, _ = run(
+            capsys, "--db", db, "search", "制裁", "--json", "--limit", "3", "--offset", str(offset)
+        )
+        page = json.loads(out)
+        assert page["total"] == total and page["offset"] == offset
+        pages += [(h["kind"], h["id"]) for h in page["hits"]]
+    assert pages == [(h["kind"], h["id"]) for h in everything["hits"]]
+    code, _, err = run(capsys, "--db", db, "search", "制裁", "--limit", "0")
+    assert code == 2 and err.count("\n") == 1
 
 
 def test_not_a_library_is_one_line(capsys, tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ from briefing.paths import DB_ENV, default_library_path
 # mistyped argument answer at once, and each command loads only what it needs.
 if TYPE_CHECKING:
     from briefing.services import Library
+    from briefing.services.search import SearchResults
 
 
 def _day(text: str) -> date:
@@ -155,7 +156,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("search", help="search articles and highlights")
     p.add_argument("query")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=int, default=20, help="hits to print (default 20)")
+    p.add_argument("--offset", type=int, default=0, help="skip this many best hits first")
     p.add_argument("--json", action="store_true")
 
     sub.add_parser("reindex", help="rebuild the search index from scratch")
@@ -457,19 +459,53 @@ def cmd_tag(library: Library, args: argparse.Namespace) -> int:
 
 
 def cmd_search(library: Library, args: argparse.Namespace) -> int:
-    results = library.search(args.query, limit=args.limit)
+    if args.limit < 1 or args.offset < 0:
+        print("briefing-reader: --limit must be 1 or more, --offset 0 or more", file=sys.stderr)
+        return 2
+    results = library.search(args.query, limit=args.limit, offset=args.offset)
     for warning in results.warnings:
         print(f"briefing-reader: {visible(warning)}", file=sys.stderr)
     if args.json:
-        _print_json([hit.to_json() for hit in results.hits])
+        _print_json(
+            {
+                "total": results.total,
+                "total_articles": results.total_articles,
+                "total_highlights": results.total_highlights,
+                "offset": results.offset,
+                "remaining": results.remaining,
+                "hits": [hit.to_json() for hit in results.hits],
+            }
+        )
         return 0
+    # On a terminal a match is bold; in a file or a pipe it is bracketed.
+    marks = ("\x1b[1m", "\x1b[0m") if sys.stdout.isatty() else ("【", "】")
     for hit in results.hits:
-        print(visible(hit.display(), keep="\n"))
+        print(visible(hit.display(*marks), keep="\n\x1b"))
+    if results.hits or results.total:
+        # On stderr: the terminal shows it, a pipe gets the hits alone.
+        print(_search_summary(results), file=sys.stderr)
     if not results.hits:
         print("no results")
         if library.article_count() == 0:
             print(EMPTY_LIBRARY_HINT, file=sys.stderr)
     return 0
+
+
+def _search_summary(results: SearchResults) -> str:
+    """The totals, and what this page left out: never a silent cap."""
+    line = (
+        f"{results.total:,} results: {results.total_articles:,} articles, "
+        f"{results.total_highlights:,} highlights"
+    )
+    if results.hits:
+        first = results.offset + 1
+        line += f"; shown {first:,}–{results.offset + len(results.hits):,}"
+    if results.remaining:
+        line += (
+            f"; {results.remaining:,} more "
+            f"(--offset {results.offset + len(results.hits)} or a larger --limit)"
+        )
+    return line
 
 
 def cmd_reindex(library: Library, args: argparse.Namespace) -> int:

@@ -248,3 +248,45 @@ def test_longer_terms_equal_a_substring_scan(sample_library: Library, data: st.D
         if contains(fold_for_search(_texts(sample_library, kind, i)), fold_for_search(term))
     }
     assert {(h.kind, h.id) for h in results.hits} == expected
+
+
+@pytest.mark.parametrize("query", ["制裁", "安全の保証", "日", "制裁 -影の船団", "NATO OR 停戦"])
+def test_totals_count_every_match_and_pages_join_up(sample_library: Library, query: str) -> None:
+    """The totals are the whole answer's, whatever the page; pages joined are one answer."""
+    whole = sample_library.search(query, limit=10_000)
+    kinds = [h.kind for h in whole.hits]
+    assert whole.total_articles == kinds.count("article")
+    assert whole.total_highlights == kinds.count("highlight")
+    if " " not in query:
+        assert {(h.kind, h.id) for h in whole.hits} == oracle(sample_library, query)
+    joined = []
+    for offset in range(0, whole.total, 2):
+        page = sample_library.search(query, limit=2, offset=offset)
+        assert (page.total_articles, page.total_highlights) == (
+            whole.total_articles,
+            whole.total_highlights,
+        )
+        assert page.remaining == max(0, whole.total - offset - 2)
+        joined += [(h.kind, h.id) for h in page.hits]
+    assert joined == [(h.kind, h.id) for h in whole.hits]
+    first = sample_library.search(query, limit=1)
+    assert first.total == whole.total and len(first.hits) == 1
+
+
+def test_totals_when_candidates_outnumber_the_checked_page(library: Library, tmp_path) -> None:
+    """More candidates than the first checked page (five times the page): the total still
+    counts every article that holds the term, and none whose bigrams only occur apart."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(30):
+        # Every third article holds 安全保障 whole; the others hold its pieces apart.
+        body = "安全保障の議論。" if n % 3 == 0 else "安全について。保障について。"
+        (folder / f"a{n:02}.md").write_text(
+            f"---\ntitle: 記事{n}\n---\n\n{body}第{n}号。\n", encoding="utf-8"
+        )
+    library.import_paths([folder])
+    for limit in (1, 2, 50):
+        results = library.search("安全保障", limit=limit)
+        assert results.total_articles == 10
+        assert len(results.hits) == min(limit, 10)
+        assert all("安全保障" in h.snippet for h in results.hits)

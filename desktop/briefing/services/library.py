@@ -322,9 +322,10 @@ class Library:
 
     # --- search --------------------------------------------------------------------------------
 
-    def search(self, query: str, limit: int = 20) -> SearchResults:
-        """Articles and highlights matching ``query`` (see :mod:`briefing.core.query`)."""
-        return search(self.db, query, limit)
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> SearchResults:
+        """Articles and highlights matching ``query`` (see :mod:`briefing.core.query`): the
+        ``limit`` best after the first ``offset``, with the totals."""
+        return search(self.db, query, limit, offset)
 
     # --- index ---------------------------------------------------------------------------------
 

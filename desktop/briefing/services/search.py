@@ -90,18 +90,41 @@ class SearchHit:
             data.update(tags=list(self.tags), note=self.note)
         return data
 
-    def display(self) -> str:
+    def display(self, before: str = "【", after: str = "】") -> str:
         """Two lines for a terminal; the stored text is escaped so it cannot add lines or
-        steer the terminal (:func:`~briefing.core.safe_text.visible`)."""
+        steer the terminal (:func:`~briefing.core.safe_text.visible`). ``before``/``after``
+        mark each match (brackets in a file; bold on a terminal)."""
         head = f"{self.kind:<9} #{self.id:<5} {visible(self.title[:50])}"
         tags = visible(f" [{', '.join(self.tags)}]") if self.tags else ""
-        return f"{head}{tags}\n          {visible(self.marked_snippet())}"
+        # Each piece escaped on its own, so the marks themselves are never escaped.
+        out, last = [], 0
+        for start, end in self.marks:
+            out += [visible(self.snippet[last:start]), before]
+            out += [visible(self.snippet[start:end]), after]
+            last = end
+        out.append(visible(self.snippet[last:]))
+        return f"{head}{tags}\n          {''.join(out)}"
 
 
 @dataclass
 class SearchResults:
+    """One page of hits, best first, and how many there are in all: a caller shows or says
+    the rest, never drops it silently."""
+
     hits: list[SearchHit] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    total_articles: int = 0  # every article that matches, not only those on this page
+    total_highlights: int = 0
+    offset: int = 0  # how many best hits come before this page
+
+    @property
+    def total(self) -> int:
+        return self.total_articles + self.total_highlights
+
+    @property
+    def remaining(self) -> int:
+        """Hits after this page."""
+        return max(0, self.total - self.offset - len(self.hits))
 
 
 def _needles(query: Query) -> list[list[str]]:
@@ -257,12 +280,14 @@ def _snippet(
     return prefix + window + suffix, shifted
 
 
-def search(db: LibraryDatabase, text: str, limit: int = 20) -> SearchResults:
-    """Run a query from the search box or the CLI. Never raises on odd input: what cannot be
-    used comes back as warnings."""
-    limit = max(1, min(int(limit), 1000))
+def search(db: LibraryDatabase, text: str, limit: int = 20, offset: int = 0) -> SearchResults:
+    """Run a query from the search box or the CLI: the ``limit`` best hits after the first
+    ``offset`` (a page), and the totals of matching articles and highlights. Never raises on
+    odd input: what cannot be used comes back as warnings."""
+    limit, offset = max(1, int(limit)), max(0, int(offset))
+    want = offset + limit  # the best of each kind that can land on this page
     query = parse_query(text)
-    results = SearchResults(warnings=list(query.warnings))
+    results = SearchResults(warnings=list(query.warnings), offset=offset)
     if query.is_empty():
         if not results.warnings:
             results.warnings.append("nothing to search for")
@@ -298,32 +323,32 @@ def search(db: LibraryDatabase, text: str, limit: int = 20) -> SearchResults:
         found: list[tuple[SearchHit, str | _StoredText]] = []
         if not (query.tags or query.has_note or query.orphaned):
             article_check = _ArticleCheck(query) if checked else None
-            found += [
-                (SearchHit("article", i, i, stored.title, "", (), score), stored)
-                for i, score, stored in _collect(
-                    lambda n, within: search_index.match_articles(
-                        db, match, exclude, scan_filters if n is None else filters, n, within=within
-                    ),
-                    lambda ids: _stored_articles(db, ids, article_check),
-                    limit,
-                    checked,
-                )
-            ]
-        found += [
-            (_highlight_hit(item, score), item.quote)
-            for _, score, item in _collect(
-                lambda n, within: search_index.match_highlights(
-                    db, match, exclude, filters, n, within=within
+            best_articles, results.total_articles = _collect(
+                lambda n, within: search_index.match_articles(
+                    db, match, exclude, scan_filters if n is None else filters, n, within=within
                 ),
-                lambda ids: _stored_highlights(db, ids, query if checked else None),
-                limit,
+                lambda ids: _stored_articles(db, ids, article_check),
+                want,
                 checked,
             )
-        ]
-    found.sort(key=lambda item: item[0].score)
+            found += [
+                (SearchHit("article", i, i, stored.title, "", (), score), stored)
+                for i, score, stored in best_articles
+            ]
+        best_highlights, results.total_highlights = _collect(
+            lambda n, within: search_index.match_highlights(
+                db, match, exclude, filters, n, within=within
+            ),
+            lambda ids: _stored_highlights(db, ids, query if checked else None),
+            want,
+            checked,
+        )
+        found += [(_highlight_hit(item, score), item.quote) for _, score, item in best_highlights]
+    # Ties keep one order from page to page: score, then kind, then id.
+    found.sort(key=lambda item: (item[0].score, item[0].kind, item[0].id))
     needs = _FoldNeeds()
     # Snippets cost a look through the text: make them for the hits shown only.
-    for hit, source in found[:limit]:
+    for hit, source in found[offset:want]:
         if isinstance(source, str):  # a highlight's quote
             anchor = _anchor(source, groups, None, needs)
             snippet, marks = _snippet(source, anchor, groups, len(source))
@@ -355,20 +380,23 @@ def _collect(
     load: Callable[[list[int]], dict[int, T]],
     want: int,
     checked: bool,
-) -> list[tuple[int, float, T]]:
-    """The ``want`` best rows: ``(id, score, what load gave)``, best first.
+) -> tuple[list[tuple[int, float, T]], int]:
+    """The ``want`` best rows: ``(id, score, what load gave)``, best first, and how many rows
+    match in all.
 
     ``rank(n, within)`` gives the n best candidate ids with scores (all of them, unranked,
     for n None; only those ``within`` the given ids if not None); ``load(ids)`` gives the rows
     that pass the check, by id. When the index is exact for the query, one ranked page is
-    the answer. Otherwise the best candidates are checked a few at a time, in rank order;
-    if they do not give ``want`` rows, every other candidate is checked too, and those that
-    pass are ranked. Ranking all candidates costs FTS5 one pass, so it is done at most
-    twice, never page after page."""
+    the answer and the total is the number of candidates. Otherwise the best candidates are
+    checked a few at a time, in rank order; every other candidate is checked too (the total
+    needs it), and if the best ones did not give ``want`` rows, those that pass are ranked.
+    Ranking all candidates costs FTS5 one pass, so it is done at most twice, never page
+    after page."""
     if not checked:
         ranked = rank(want, None)
         rows = load([i for i, _ in ranked])
-        return [(i, score, rows[i]) for i, score in ranked if i in rows]
+        total = len(ranked) if len(ranked) < want else len(rank(None, None))
+        return [(i, score, rows[i]) for i, score in ranked if i in rows], total
     page = want * CHECKED_PAGE_FACTOR
     ranked = rank(page, None)
     passed: list[tuple[int, float, T]] = []
@@ -376,18 +404,18 @@ def _collect(
         batch = ranked[start : start + want]
         rows = load([i for i, _ in batch])
         passed += [(i, score, rows[i]) for i, score in batch if i in rows]
-        if len(passed) >= want:
-            return passed[:want]
     if len(ranked) < page:
-        return passed
+        return passed[:want], len(passed)
     seen = {i for i, _ in ranked}
     rest = [i for i, _ in rank(None, None) if i not in seen]
     good = [i for i, _, _ in passed]
     for start in range(0, len(rest), SCAN_BATCH):
         good += list(load(rest[start : start + SCAN_BATCH]))
+    if len(passed) >= want:
+        return passed[:want], len(good)
     ranked = rank(want, good)
     rows = load([i for i, _ in ranked])
-    return [(i, score, rows[i]) for i, score in ranked if i in rows]
+    return [(i, score, rows[i]) for i, score in ranked if i in rows], len(good)
 
 
 @dataclass
