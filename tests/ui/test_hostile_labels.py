@@ -7,10 +7,14 @@ from pathlib import Path
 
 import pytest
 from briefing.app import make_application
+from briefing.core.safe_text import plain_tooltip
 from briefing.services import Library
+from briefing.ui.article_table import SOURCE, TITLE, ArticleTableModel
 from briefing.ui.main_window import MainWindow
 from briefing.ui.note_editor import NoteEditor
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import Qt as GuiQt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel
 
 HOSTILE_TITLE = '<img src="/dev/zero"><b>bold</b>'
@@ -47,3 +51,33 @@ def test_note_editor_quote_is_plain_text(qtbot) -> None:
     qtbot.addWidget(editor)
     (label,) = [w for w in editor.findChildren(QLabel) if w.objectName() == "note_quote"]
     assert label.textFormat() == Qt.TextFormat.PlainText and label.text() == HOSTILE_TITLE
+
+
+def _shown(tip: str) -> str:
+    """What a tooltip shows: Qt renders it as rich text when it looks like markup."""
+    if not GuiQt.mightBeRichText(tip):
+        return tip
+    document = QTextDocument()
+    document.setHtml(tip)
+    return document.toPlainText()
+
+
+def test_tooltips_show_hostile_titles_as_text(qtbot, library: Library, tmp_path: Path) -> None:
+    page = tmp_path / "x.md"
+    page.write_text(
+        f"---\ntitle: '{HOSTILE_TITLE}'\nsource: '{HOSTILE_SOURCE}'\n---\n\n本文です。\n",
+        encoding="utf-8",
+    )
+    library.import_paths([page])
+    model = ArticleTableModel()
+    model.set_articles(library.articles())
+    title_tip = model.index(0, TITLE).data(Qt.ItemDataRole.ToolTipRole)
+    assert _shown(title_tip).startswith(HOSTILE_TITLE)  # the markup, as text
+    assert "<img" not in title_tip.replace("&lt;img", "")  # never a live tag
+    assert _shown(model.index(0, SOURCE).data(Qt.ItemDataRole.ToolTipRole)) == HOSTILE_SOURCE
+
+
+@pytest.mark.parametrize("text", ["plain 制裁\nnote", "a < b & c", "<b>x</b>\n  two  spaces"])
+def test_plain_tooltip_round_trips(text: str) -> None:
+    shown = _shown(plain_tooltip(text))
+    assert shown == text

@@ -10,9 +10,10 @@ field and reads as what is stored; ordinary text, Japanese included, is left as 
 
 from __future__ import annotations
 
+import html
 import unicodedata
 
-__all__ = ["hidden_characters", "is_hidden", "visible"]
+__all__ = ["hidden_characters", "is_hidden", "plain_tooltip", "visible"]
 
 # Categories whose characters either steer the terminal or show nothing: Cc (C0/C1 controls,
 # DEL), Cf (format: zero-width space/joiners, bidi embeddings, overrides and isolates, BOM,
@@ -61,6 +62,16 @@ def visible(text: str, *, keep: str = "") -> str:
         else:
             out.append(char)
     return "".join(out)
+
+
+def plain_tooltip(text: str) -> str:
+    """``text`` for a tooltip, shown as text. A tooltip is rendered as rich text whenever it
+    looks like markup (a tag on its first line, ``&lt;``): a title ``<img src="/dev/zero">``
+    made the list's tooltip read /dev/zero. Text with no ``<`` or ``&`` is returned as it
+    is; other text is escaped inside a paragraph that keeps its line breaks and spaces."""
+    if "<" not in text and "&" not in text:
+        return text
+    return f"<p style='white-space:pre-wrap'>{html.escape(text, quote=False)}</p>"
 
 
 def _escape(code: int) -> str:

@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from briefing.core.model import ArticleSummary
+from briefing.core.safe_text import plain_tooltip
 from briefing.services import Changes, Library
 
 Index = QModelIndex | QPersistentModelIndex
@@ -268,9 +269,10 @@ class ArticleTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             # Columns are narrow and elided: the tooltip carries the whole value.
             if column == TITLE:
-                return self.tr("{0}\n{1:,} characters").format(article.title, article.char_count)
+                tip = self.tr("{0}\n{1:,} characters").format(article.title, article.char_count)
+                return plain_tooltip(tip)
             if column == SOURCE:
-                return article.source or None
+                return plain_tooltip(article.source) or None
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == HIGHLIGHTS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.core.briefing import BriefingOptions
+from briefing.core.safe_text import plain_tooltip
 from briefing.services import BriefingError, Changes, Library
 from briefing.services import briefing as service
 from briefing.ui import operations
@@ -195,7 +196,7 @@ class BriefingDialog(QDialog):
                 quote = entry.quote.replace("\n", " ")
                 item = QListWidgetItem(f"{section.tag} — {quote[:80]}", self.items)
                 item.setData(Qt.ItemDataRole.UserRole, entry.highlight_id)
-                item.setToolTip(f"{entry.quote}\n\n{entry.note_markdown}".strip())
+                item.setToolTip(plain_tooltip(f"{entry.quote}\n\n{entry.note_markdown}".strip()))
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 excluded = entry.highlight_id in self._excluded
                 item.setCheckState(Qt.CheckState.Unchecked if excluded else Qt.CheckState.Checked)

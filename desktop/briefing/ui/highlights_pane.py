@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.core.model import Highlight
+from briefing.core.safe_text import plain_tooltip
 from briefing.ui.document import UNTAGGED, placed_in_order
 
 Index = QModelIndex | QPersistentModelIndex
@@ -77,7 +78,9 @@ class HighlightListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return short_quote(highlight.quote)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n\n".join(p for p in (highlight.quote, highlight.note.strip()) if p)
+            return plain_tooltip(
+                "\n\n".join(p for p in (highlight.quote, highlight.note.strip()) if p)
+            )
         if role == HIGHLIGHT_ROLE:
             return highlight
         return None

@@ -32,6 +32,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from briefing.core.model import Highlight
+from briefing.core.safe_text import plain_tooltip
 from briefing.ui.document import (
     HIGHLIGHT_ID,
     UNTAGGED,
@@ -294,7 +295,8 @@ class Reader(LocalOnlyBrowser):
             position = self.cursorForPosition(event.pos()).position()
             highlight = self.highlight_at(position)
             if highlight is not None:
-                QToolTip.showText(event.globalPos(), self.tooltip_for(highlight), self)
+                tip = plain_tooltip(self.tooltip_for(highlight))
+                QToolTip.showText(event.globalPos(), tip, self)
             else:
                 QToolTip.hideText()
             return True

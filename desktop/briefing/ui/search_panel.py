@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
+from briefing.core.safe_text import plain_tooltip
 from briefing.services import BriefingError, Changes, Library
 from briefing.services.search import SearchHit, SearchResults
 from briefing.ui.operations import QueryOp
@@ -58,7 +59,7 @@ class SearchResultsModel(QAbstractListModel):
                 head = self.tr("Article — {0}").format(hit.title)
             return f"{head}\n{hit.marked_snippet()}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return hit.note or hit.title
+            return plain_tooltip(hit.note or hit.title)
         if role == HIT_ROLE:
             return hit
         return None

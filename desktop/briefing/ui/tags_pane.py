@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.core.model import Highlight, Tag
+from briefing.core.safe_text import plain_tooltip
 from briefing.services import BriefingError, Changes, Library
 from briefing.ui.highlights_pane import HIGHLIGHT_ROLE, HighlightDelegate, HighlightListModel
 
@@ -198,7 +199,7 @@ class TagsPane(QWidget):
                     2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                 )
                 tip = [tag.name, *([", ".join(tag.aliases)] if tag.aliases else [])]
-                item.setToolTip(0, "\n".join([*tip, tag.description]).strip())
+                item.setToolTip(0, plain_tooltip("\n".join([*tip, tag.description]).strip()))
                 self.tag_list.addTopLevelItem(item)
                 if tag.id == self._tag_id:
                     current = item
