@@ -112,7 +112,7 @@ def test_unexpected_error_becomes_an_import_failure(
 ) -> None:
     from briefing.importers import plain_text
 
-    def broken(path: Path, text: str) -> None:
+    def broken(path: Path, text: str, step: object = None) -> None:
         raise RuntimeError("parser bug")
 
     monkeypatch.setattr(plain_text, "read_plain_text", broken)

@@ -99,3 +99,24 @@ def test_progress_inside_a_long_pdf_and_cancel_there(library: Library, tmp_path:
         assert report.cancelled and report.outcomes == []
         assert not [s for s in pages_seen if "(3/5)" in s]  # stopped inside the file
         assert fresh.articles() == []
+
+
+def test_a_long_text_reports_its_stages_and_can_be_cancelled(
+    library: Library, tmp_path: Path
+) -> None:
+    text = tmp_path / "long.txt"
+    text.write_text("長い報告書\n\n" + "制裁の議論が続いている。\n\n" * 2000, encoding="utf-8")
+    labels: list[str] = []
+    library.import_paths([text], progress=lambda done, total, label: labels.append(label))
+    assert [label for label in labels if label.endswith("/3)")] == [
+        f"{text} (1/3)",
+        f"{text} (2/3)",
+    ]
+    with Library.open(tmp_path / "fresh.db") as fresh:
+        seen: list[str] = []
+        report = fresh.import_paths(
+            [text],
+            progress=lambda done, total, label: seen.append(label),
+            cancelled=lambda: any(label.endswith("(1/3)") for label in seen),
+        )
+        assert report.cancelled and report.outcomes == [] and fresh.articles() == []

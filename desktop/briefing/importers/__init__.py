@@ -161,4 +161,4 @@ def _import(path: Path, suffix: str, data: bytes, step: Step | None = None) -> A
         return read_markdown(path, text)
     from briefing.importers.plain_text import read_plain_text
 
-    return read_plain_text(path, text)
+    return read_plain_text(path, text, step)

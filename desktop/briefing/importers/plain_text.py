@@ -8,6 +8,7 @@ levels, the title, a chapter kicker and an author line taken from the top.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from briefing.core.markdown import canonical_text
@@ -26,19 +27,27 @@ from briefing.importers.paragraphs import (
 )
 
 
-def read_plain_text(path: Path, text: str) -> ArticleDraft:
+def read_plain_text(
+    path: Path, text: str, step: Callable[[int, int], None] | None = None
+) -> ArticleDraft:
     """Build a draft from decoded plain ``text``.
 
     Front matter is read as in Markdown files. The title is its ``title``, else the first
     paragraph, which then leaves the body (in a text file the first line is the title by
-    convention, and the reader shows it above the body).
+    convention, and the reader shows it above the body). ``step(done, 3)`` marks the
+    stages of a long text (a few seconds each at the size limit) and may stop it.
     """
     fields, body = split_front_matter(clean_pages(text))
     title = " ".join(fields.get("title", "").split())
     values = draft_fields(fields)
-    if needs_reflow(body):
+    reflowed = needs_reflow(body)
+    if step:
+        step(1, 3)
+    if reflowed:
         return _from_pdf_text(path, body, title, values)
     paragraphs = text_paragraphs(body)
+    if step:
+        step(2, 3)
     if not title:
         title, paragraphs = split_title(paragraphs)
     elif paragraphs and paragraphs[0] == title:
