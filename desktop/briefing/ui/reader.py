@@ -107,8 +107,9 @@ class Reader(LocalOnlyBrowser):
         self._starts: list[int] = []
         self.colors: dict[str, str] = {}
         self.menu_actions: list = []  # the window's highlight actions, atop the context menu
+        self.find_selections: list[QTextEdit.ExtraSelection] = []  # the find bar's matches
         self._flash = QTimer(self, singleShot=True, interval=700)
-        self._flash.timeout.connect(lambda: self.setExtraSelections([]))
+        self._flash.timeout.connect(lambda: self.setExtraSelections(self.find_selections))
 
     # --- what is shown -------------------------------------------------------------------------
 
@@ -117,6 +118,7 @@ class Reader(LocalOnlyBrowser):
     ) -> None:
         """Show an article from the top, its highlights painted."""
         self._flash.stop()
+        self.find_selections = []  # of the article shown before: the find bar finds again
         self.setExtraSelections([])
         document = build_document(body, self.font(), self._new_document())
         self._remember(highlights, colors)
@@ -143,6 +145,8 @@ class Reader(LocalOnlyBrowser):
             shiboken6.delete(old)
 
     def clear_article(self) -> None:
+        self.find_selections = []
+        self.setExtraSelections([])
         self._replace_document(self._new_document())
         self._remember((), {})
 
@@ -220,8 +224,14 @@ class Reader(LocalOnlyBrowser):
         flash.cursor.setPosition(start)
         flash.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         flash.format.setBackground(FLASH)
-        self.setExtraSelections([flash])
+        self.setExtraSelections([*self.find_selections, flash])
         self._flash.start()
+
+    def set_find_selections(self, selections: list[QTextEdit.ExtraSelection]) -> None:
+        """Show the find bar's matches (kept under a highlight's flash)."""
+        self.find_selections = list(selections)
+        if not self._flash.isActive():
+            self.setExtraSelections(self.find_selections)
 
     # --- painting tags beyond the first, note marks, tool tips ----------------------------------
 
