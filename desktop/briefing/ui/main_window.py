@@ -48,6 +48,8 @@ class MainWindow(QMainWindow):
         self.library = library
         self.setWindowTitle(self.tr("Briefing Reader — {0}").format(library.path.name))
         self.actions = ActionCollection(self)
+        self._plain_undo = self.actions["edit_undo"].text()
+        self._plain_redo = self.actions["edit_redo"].text()
         self.article_id: int | None = None
         self._shown_hash: str | None = None  # the open article's content, to skip rebuilds
         self._highlights: list[Highlight] = []  # the open article's, orphaned ones included
@@ -255,8 +257,9 @@ class MainWindow(QMainWindow):
         redo.setEnabled(bool(history.undone))
         undo_text = service_text.command_text(history.undo_text)
         redo_text = service_text.command_text(history.redo_text)
-        undo.setText(self.tr("&Undo {0}").format(undo_text).strip())
-        redo.setText(self.tr("&Redo {0}").format(redo_text).strip())
+        # "&Undo Tag sanctions"; with nothing to undo, the action's own "&Undo".
+        undo.setText(self.tr("&Undo {0}").format(undo_text) if undo_text else self._plain_undo)
+        redo.setText(self.tr("&Redo {0}").format(redo_text) if redo_text else self._plain_redo)
         self.actions["article_details"].setEnabled(self.article_id is not None)
         self.actions["article_delete"].setEnabled(self.article_id is not None)
         self.actions["library_reindex"].setEnabled(not self.library.read_only)
