@@ -179,3 +179,30 @@ def test_adding_a_highlight_keeps_the_scroll_and_the_document(
     assert cursor.charFormat().hasProperty(window.reader.HIGHLIGHT_ID)
     cursor.setPosition(start + 6)
     assert not cursor.charFormat().hasProperty(window.reader.HIGHLIGHT_ID)
+
+
+def test_n_on_a_selection_makes_a_highlight_with_the_note(reader_window, qtbot, library) -> None:
+    window = reader_window
+    selected = select(window, offset_of(window, "石油大手"), offset_of(window, "石油大手") + 4)
+
+    def write(editor: NoteEditor) -> None:
+        qtbot.keyClicks(editor.editor, "who said it?")
+        qtbot.keyClick(editor.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    when_modal(write, NoteEditor)
+    qtbot.keyClick(window.reader, Qt.Key.Key_N)
+    highlight = only_highlight(library, window)
+    assert (highlight.quote, highlight.tags, highlight.note) == (selected, (), "who said it?")
+
+
+def test_highlight_keys_act_only_from_the_reader(reader_window, qtbot, library) -> None:
+    window = reader_window
+    select(window, offset_of(window, "石油大手"), offset_of(window, "石油大手") + 4)
+    field = window.search_panel.field
+    field.setFocus()
+    qtbot.keyClicks(field, "12n")
+    assert field.text() == "12n"
+    window.table.setFocus()
+    for key in (Qt.Key.Key_1, Qt.Key.Key_H, Qt.Key.Key_N):
+        qtbot.keyClick(window.table, key)
+    assert library.highlights(article_id=window.article_id) == []
