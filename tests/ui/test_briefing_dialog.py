@@ -190,3 +190,19 @@ def test_sections_follow_the_tag_list_and_an_export_can_be_reused(
     assert dialog.form.options().tags == ()
     dialog._reuse_export(dialog.history.item(0))
     assert dialog.form.options().tags == chosen
+
+
+def test_a_remembered_day_is_today_and_preferences_fill_author_and_marking(
+    qtbot, sample_library: Library
+) -> None:
+    from briefing.ui import settings
+
+    settings.BRIEFING_AUTHOR.write("分析官 B")
+    settings.BRIEFING_MARKING.write("部外秘")
+    remembered = BriefingOptions(period=Period.day(date(2020, 1, 2)), title="朝の報告")
+    settings.BRIEFING_OPTIONS.write(remembered.to_json())
+    dialog = BriefingDialog(sample_library)
+    qtbot.addWidget(dialog)
+    options = dialog.form.options()
+    assert options.period == Period.day(TODAY)
+    assert (options.title, options.author, options.marking) == ("朝の報告", "分析官 B", "部外秘")

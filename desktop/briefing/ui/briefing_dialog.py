@@ -10,6 +10,7 @@ is what "since the last briefing" and the history read. The last choices are rem
 from __future__ import annotations
 
 import contextlib
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -33,11 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core.briefing import BriefingOptions
+from briefing.core.briefing import BriefingOptions, Period
 from briefing.core.safe_text import plain_tooltip
 from briefing.services import BriefingError, Changes, Library
 from briefing.services import briefing as service
-from briefing.ui import operations
+from briefing.ui import operations, settings
 from briefing.ui.actions import ActionCollection
 from briefing.ui.briefing_form import BriefingForm
 from briefing.ui.briefing_preview import PageImage, PreviewPane, print_pdf, rasterize
@@ -242,20 +243,14 @@ class BriefingDialog(QDialog):
     # --- export and print ----------------------------------------------------------------------
 
     def choose_export(self, fmt: str) -> None:
-        folder = Path(str(self.settings.value("briefing/folder", str(Path.home()))))
-        name = f"briefing-{self.library_today()}.{fmt}"
+        folder = Path(str(settings.BRIEFING_FOLDER.read(self.settings) or Path.home()))
+        name = f"briefing-{date.today().isoformat()}.{fmt}"
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export Briefing"), str(folder / name), FILTERS[fmt]
         )
         if path:
-            self.settings.setValue("briefing/folder", str(Path(path).parent))
+            settings.BRIEFING_FOLDER.write(str(Path(path).parent), self.settings)
             self.export_to(Path(path), fmt)
-
-    @staticmethod
-    def library_today() -> str:
-        from datetime import date
-
-        return date.today().isoformat()
 
     def export_to(self, path: Path, fmt: str) -> operations.QueryOp:
         """Write the briefing to ``path`` in the background and record it."""
@@ -326,20 +321,30 @@ class BriefingDialog(QDialog):
             options = self.form.options()
         except BriefingError:
             return
-        self.settings.setValue("briefing/options", options.to_json())
+        settings.BRIEFING_OPTIONS.write(options.to_json(), self.settings)
 
     def _restore(self) -> None:
-        saved = self.settings.value("briefing/options")
+        """The last choices; a day is today's again (the everyday case is "this morning"),
+        and the Preferences' author and marking fill what was never set."""
+        options = BriefingOptions()
+        saved = settings.BRIEFING_OPTIONS.read(self.settings)
         if saved:
             # Written by another version, unreadable: start from the defaults.
             with contextlib.suppress(ValueError, TypeError, KeyError, BriefingError):
-                self.form.set_options(BriefingOptions.from_json(str(saved)))
-        geometry = self.settings.value("briefing/geometry")
+                options = BriefingOptions.from_json(str(saved))
+        if options.period.kind == "day":
+            options = options.with_changes(period=Period.day(date.today()))
+        options = options.with_changes(
+            author=options.author or settings.BRIEFING_AUTHOR.read(self.settings),
+            marking=options.marking or settings.BRIEFING_MARKING.read(self.settings),
+        )
+        self.form.set_options(options)
+        geometry = settings.BRIEFING_GEOMETRY.read(self.settings)
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1180, 780)
-        splitter = self.settings.value("briefing/splitter")
+        splitter = settings.BRIEFING_SPLITTER.read(self.settings)
         if splitter is not None:
             self.splitter.restoreState(splitter)
         else:
@@ -355,8 +360,8 @@ class BriefingDialog(QDialog):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._remember()
-        self.settings.setValue("briefing/geometry", self.saveGeometry())
-        self.settings.setValue("briefing/splitter", self.splitter.saveState())
+        settings.BRIEFING_GEOMETRY.write(self.saveGeometry(), self.settings)
+        settings.BRIEFING_SPLITTER.write(self.splitter.saveState(), self.settings)
         self._timer.stop()
         self._generation += 1  # a preview still running is dropped when it ends
         if self._library_changed in self.library.listeners:
