@@ -22,7 +22,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from briefing import __version__
+from briefing import APP_NAME, ORG_NAME, __version__
+from PySide6.QtGui import QImage
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLE = ROOT / "dist" / "briefing-reader"
@@ -151,8 +152,6 @@ def window_run(home: Path, library: Path) -> tuple[Path, set[str]]:
 
 
 def test_the_window_renders(window_run: tuple[Path, set[str]]) -> None:
-    from PySide6.QtGui import QImage
-
     image = QImage(str(window_run[0]))
     assert image.width() >= 800 and image.height() >= 500
     # A real window (lists, text, tag colours), not a blank or single-colour surface.
@@ -160,6 +159,31 @@ def test_the_window_renders(window_run: tuple[Path, set[str]]) -> None:
         image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
     }
     assert len(colours) > 50
+
+
+def _menu_bar(home: Path, library: Path, language: str) -> QImage:
+    """The left end of the menu bar with the language preference set to ``language``, under
+    a Japanese locale either way (the locale alone changes which font draws Latin text)."""
+    profile = home / f"profile-{language}"
+    settings = profile / ".config" / ORG_NAME / f"{APP_NAME}.conf"
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text(f"[preferences]\nlanguage={language}\n", encoding="utf-8")
+    png = profile / "window.png"
+    shot = subprocess.run(
+        [str(BINARY), "--db", str(library), "--screenshot", str(png)],
+        env={**_env(profile), "LANG": "ja_JP.UTF-8"},
+        cwd=profile,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert shot.returncode == 0, shot.stderr
+    return QImage(str(png)).copy(0, 0, 300, 22)  # "File  Edit  Library" or its Japanese
+
+
+def test_the_window_speaks_japanese(home: Path, library: Path) -> None:
+    """The translations came along: the Japanese preference changes the menu bar."""
+    assert _menu_bar(home, library, "ja") != _menu_bar(home, library, "en")
 
 
 def test_no_python_outside_the_bundle_is_used(window_run: tuple[Path, set[str]]) -> None:
