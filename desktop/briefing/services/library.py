@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from contextlib import ExitStack
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +24,7 @@ from briefing.services.undo import UndoHistory
 from briefing.store import LibraryDatabase, meta, open_database, search_index
 from briefing.store import articles as article_store
 from briefing.store import highlights as highlight_store
+from briefing.store import reads
 from briefing.store import tags as tag_store
 from briefing.store.db import (
     ConstraintError,
@@ -319,6 +320,22 @@ class Library:
                 "changed what they were made on"
             )
         return self._announce(Changes(library=True, external=True))
+
+    # --- read and unread -----------------------------------------------------------------------
+
+    def read_articles(self) -> set[int]:
+        """The ids of the articles opened (or marked read) and not marked unread since."""
+        with reading(self.db):
+            return reads.read_ids(self.db)
+
+    def set_read(self, article_ids: Iterable[int], read: bool = True) -> None:
+        """Mark articles read or unread. Not an undo step and not announced (reading is not
+        an edit; the list that asked shows it itself); a read-only library keeps no record."""
+        if self.read_only:
+            return
+        when = datetime.now(UTC).isoformat(timespec="seconds")
+        with write_transaction(self.db):
+            reads.set_read(self.db, article_ids, read, when)
 
     # --- search --------------------------------------------------------------------------------
 

@@ -253,6 +253,20 @@ def m_packed_texts(db: LibraryDatabase) -> None:
     db.execute("ALTER TABLE article_texts DROP COLUMN text")
 
 
+@migration
+def m_article_reads(db: LibraryDatabase) -> None:
+    # Issue 17: read/unread per article. A table of its own: the articles table, its listing
+    # and its versions stay as they are; an article never opened has no row (unread).
+    db.execute(
+        """
+        CREATE TABLE article_reads (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            read_at TEXT NOT NULL
+        )
+        """
+    )
+
+
 LATEST = len(MIGRATIONS)
 
 
