@@ -197,6 +197,7 @@ def run(args: argparse.Namespace, work: Path, db: Path, env: dict[str, str]) -> 
     from briefing.app import make_application
     from briefing.services import Library
     from briefing.ui.main_window import MainWindow
+    from PySide6.QtCore import QSettings
     from PySide6.QtGui import QTextCursor
     from PySide6.QtWidgets import QTextBrowser
 
@@ -290,6 +291,7 @@ def run(args: argparse.Namespace, work: Path, db: Path, env: dict[str, str]) -> 
         print(f"  {name:<9} x{len(values):>5}: {ms(values)}")
     print(f"  resident memory: start {memory_start:.0f} MB, end {memory_end:.0f} MB")
     window.close()
+    QSettings().sync()  # written now, so nothing is left to write into the removed folder
     library.close()
 
 
