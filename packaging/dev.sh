@@ -3,6 +3,7 @@
 #   bash packaging/dev.sh app    install everything, open the window on the sample library
 #   bash packaging/dev.sh test   install everything plus the test tools, run the whole suite headless
 #   bash packaging/dev.sh setup  install only
+#   bash packaging/dev.sh screenshots [FOLDER]  PNGs of the main views (light/dark, en/ja, 2 sizes)
 # Needs Python 3.11 or newer (Debian 12, Ubuntu 24.04; on Ubuntu 22.04 it installs python3.11).
 # System packages are installed only where missing (with sudo when not root); the Python side
 # lives in .venv beside this repository and is reinstalled only when pyproject.toml changed.
@@ -240,8 +241,15 @@ test)
   exec "$VENV/bin/python" -m pytest "$@" ;;
 dist)
   system_packages "objdump=binutils"; build_dist ;;
+screenshots)
+  # The main views under Xvfb on a copy of the sample library, into a folder (default
+  # build/screenshots): light and dark, English and Japanese, 1600x1000 and 1024x700.
+  system_packages "Xvfb=xvfb"; python_env ""
+  shift || true
+  step "taking screenshots (about a minute)"
+  exec "$VENV/bin/python" packaging/screenshots.py "$@" ;;
 install-desktop) install_desktop ;;
 uninstall-desktop) uninstall_desktop ;;
 *)
-  echo "usage: bash packaging/dev.sh [app|test|setup|dist|install-desktop|uninstall-desktop] [args...]" >&2; exit 2 ;;
+  echo "usage: bash packaging/dev.sh [app|test|setup|dist|screenshots|install-desktop|uninstall-desktop] [args...]" >&2; exit 2 ;;
 esac

@@ -81,7 +81,9 @@ class AboutDialog(QDialog):
         )
         built.setObjectName("about_versions")
         built.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        licence = QPlainTextEdit(LICENCE_TEXT, self)
+        # The text is kept wrapped at 95 columns here; the box wraps it to its own width.
+        paragraphs = (" ".join(p.split("\n")) for p in LICENCE_TEXT.strip().split("\n\n"))
+        licence = QPlainTextEdit("\n\n".join(paragraphs), self)
         licence.setObjectName("about_licence")
         licence.setReadOnly(True)
         licence.setMinimumHeight(180)

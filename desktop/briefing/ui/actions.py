@@ -9,6 +9,7 @@ a text field or the list's type-ahead.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
@@ -134,6 +135,13 @@ SPECS: dict[str, ActionSpec] = {
 }
 
 
+def icon_text(text: str) -> str:
+    """A menu text as a button label: without its mnemonic, a Japanese "(&X)" included, and
+    without a trailing ellipsis."""
+    text = re.sub(r"\s*\(&[^)]\)", "", text).replace("&&", "\0").replace("&", "")
+    return text.replace("\0", "&").removesuffix("…").removesuffix("...")
+
+
 class ActionCollection:
     """The window's actions by id; created once, parented to the window."""
 
@@ -141,6 +149,8 @@ class ActionCollection:
         self._actions: dict[str, QAction] = {}
         for name, spec in SPECS.items():
             action = QAction(tr(spec.text).replace("{0}", spec.arg), parent)
+            # A toolbar button shows no mnemonic: "取り込む(&I)…" is "取り込む" there.
+            action.setIconText(icon_text(action.text()))
             action.setObjectName(name)
             if isinstance(spec.shortcut, tuple):
                 action.setShortcuts([QKeySequence(keys) for keys in spec.shortcut])

@@ -16,7 +16,14 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from briefing.core.model import ArticleSummary
 from briefing.core.safe_text import plain_tooltip
@@ -47,7 +54,13 @@ class ArticleTableModel(QAbstractTableModel):
     bisection); a descending sort reads it from the end, so flipping the order moves nothing.
     """
 
-    COLUMNS = ("Title", "Source", "Published", "Highlights")
+    # Marked for lupdate; translated in headerData.
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("ArticleTableModel", "Title"),
+        QT_TRANSLATE_NOOP("ArticleTableModel", "Source"),
+        QT_TRANSLATE_NOOP("ArticleTableModel", "Published"),
+        QT_TRANSLATE_NOOP("ArticleTableModel", "Highlights"),
+    )
     # Above this many inserted/removed rows at once, one reset is cheaper for the view than
     # thousands of row signals.
     BULK = 200
@@ -250,7 +263,7 @@ class ArticleTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.COLUMNS[section])
+            return QCoreApplication.translate("ArticleTableModel", self.COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

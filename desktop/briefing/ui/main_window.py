@@ -87,6 +87,9 @@ class MainWindow(QMainWindow):
         left.addWidget(self.search_panel)
         left.setStretchFactor(0, 3)
         left.setStretchFactor(1, 2)
+        # A small window (1024×700) takes its room from the reader, whose column is capped
+        # anyway, never down to an unreadable sliver of the library list.
+        left.setMinimumWidth(280)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("main_splitter")
