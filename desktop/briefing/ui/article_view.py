@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QItemSelection, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QItemSelection, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 from shiboken6 import isValid
 
@@ -62,7 +62,10 @@ class ArticleTable(QTableView):
         widths = {
             SOURCE: metrics.horizontalAdvance("M" * 9),
             PUBLISHED: metrics.horizontalAdvance("2025-12-31") + 28,
-            HIGHLIGHTS: metrics.horizontalAdvance(model.tr("Highlights")) + 28,
+            HIGHLIGHTS: metrics.horizontalAdvance(
+                QCoreApplication.translate("ArticleTableModel", "Highlights")
+            )
+            + 28,
         }
         for column, width in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)

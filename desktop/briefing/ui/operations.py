@@ -22,10 +22,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from briefing.services import BriefingError, Changes, Command, Library
+from briefing.ui import service_text
 
 log = logging.getLogger("briefing.ui")
 T = TypeVar("T")
@@ -38,9 +39,8 @@ _running: set[QueryOp[Any]] = set()  # kept alive until finished; cancelled on q
 
 def show_error(parent: QWidget | None, message: str) -> None:
     """The one way a failed operation is shown: a warning with one line."""
-    QMessageBox.warning(
-        parent, parent.tr("Briefing Reader") if parent else "Briefing Reader", message
-    )
+    title = QCoreApplication.translate("Operations", "Briefing Reader")
+    QMessageBox.warning(parent, title, service_text.message(message))
 
 
 class ChangeOp:
@@ -75,7 +75,7 @@ class ChangeOp:
         except Exception as error:  # a bug: keep the traceback, show one line
             log.exception("operation %r failed", self.command.text)
             self._fail(
-                self.parent.tr("Unexpected error: {0}").format(error) if self.parent else str(error)
+                QCoreApplication.translate("Operations", "Unexpected error: {0}").format(error)
             )
             return None
         if self._success is not None:
@@ -160,8 +160,8 @@ class QueryOp(Generic[T]):
         return self
 
     def _make_dialog(self, label: str) -> None:
-        tr = self.parent.tr if self.parent else (lambda s: s)
-        dialog = QProgressDialog(label, tr("Cancel"), 0, 0, self.parent)
+        cancel = QCoreApplication.translate("Operations", "Cancel")
+        dialog = QProgressDialog(label, cancel, 0, 0, self.parent)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         dialog.canceled.connect(self.cancel)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from briefing.core.model import Highlight, Tag
 from briefing.core.safe_text import plain_tooltip
 from briefing.services import BriefingError, Changes, Library
+from briefing.ui import theme
 from briefing.ui.highlights_pane import HIGHLIGHT_ROLE, HighlightDelegate, HighlightListModel
 
 TAG_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -74,7 +75,8 @@ class ReviewDelegate(HighlightDelegate):
             where += " · " + self.orphaned_text
         painter.save()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        painter.setPen(option.palette.highlightedText().color() if selected else QColor("#5f6368"))
+        muted = QColor(theme.current().muted)  # AA on both themes' bases (test_contrast)
+        painter.setPen(option.palette.highlightedText().color() if selected else muted)
         shown = metrics.elidedText(where, Qt.TextElideMode.ElideMiddle, width)
         painter.drawText(QRect(x, y, width, line), Qt.AlignmentFlag.AlignLeft, shown)
         painter.restore()
