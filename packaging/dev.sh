@@ -4,6 +4,7 @@
 #   bash packaging/dev.sh test   install everything plus the test tools, run the whole suite headless
 #   bash packaging/dev.sh setup  install only
 #   bash packaging/dev.sh screenshots [FOLDER]  PNGs of the main views (light/dark, en/ja, 2 sizes)
+#   bash packaging/dev.sh translations  lupdate the Japanese .ts from the sources, lrelease the .qm
 # Needs Python 3.11 or newer (Debian 12, Ubuntu 24.04; on Ubuntu 22.04 it installs python3.11).
 # System packages are installed only where missing (with sudo when not root); the Python side
 # lives in .venv beside this repository and is reinstalled only when pyproject.toml changed.
@@ -248,8 +249,17 @@ screenshots)
   shift || true
   step "taking screenshots (about a minute)"
   exec "$VENV/bin/python" packaging/screenshots.py "$@" ;;
+translations)
+  # After changing user-visible text: extract it into the .ts, translate what lupdate marks
+  # unfinished (pyside6-linguist, or by hand), then run this again to compile the .qm.
+  python_env ""
+  TS=resources/translations/briefing_ja.ts
+  step "updating $TS from the sources (lupdate)"
+  "$VENV/bin/pyside6-lupdate" desktop/briefing/ui/*.py desktop/briefing/app.py -ts "$TS"
+  step "compiling ${TS%.ts}.qm (lrelease); translate new texts with: $VENV/bin/pyside6-linguist $TS"
+  "$VENV/bin/pyside6-lrelease" "$TS" -qm "${TS%.ts}.qm" ;;
 install-desktop) install_desktop ;;
 uninstall-desktop) uninstall_desktop ;;
 *)
-  echo "usage: bash packaging/dev.sh [app|test|setup|dist|screenshots|install-desktop|uninstall-desktop] [args...]" >&2; exit 2 ;;
+  echo "usage: bash packaging/dev.sh [app|test|setup|dist|screenshots|translations|install-desktop|uninstall-desktop] [args...]" >&2; exit 2 ;;
 esac

@@ -4,9 +4,8 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../desktop/briefing/ui/operations.py" line="164"/>
         <source>Cancel</source>
-        <translation>キャンセル</translation>
+        <translation type="vanished">キャンセル</translation>
     </message>
 </context>
 <context>
@@ -29,7 +28,7 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
 Qt {qt} · PySide6 {pyside} · Python {python}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/about.py" line="100"/>
+        <location filename="../../desktop/briefing/ui/about.py" line="102"/>
         <source>Licence</source>
         <translation>ライセンス</translation>
     </message>
@@ -37,177 +36,301 @@ Qt {qt} · PySide6 {pyside} · Python {python}</translation>
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../desktop/briefing/ui/actions.py" line="38"/>
+        <location filename="../../desktop/briefing/ui/actions.py" line="39"/>
         <source>&amp;Import Files…</source>
         <translation>ファイルを取り込む(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/actions.py" line="40"/>
+        <location filename="../../desktop/briefing/ui/actions.py" line="41"/>
         <source>Import articles into the library</source>
         <translation>記事をライブラリに取り込みます</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/actions.py" line="43"/>
+        <location filename="../../desktop/briefing/ui/actions.py" line="44"/>
         <source>Import &amp;Folder…</source>
         <translation>フォルダーを取り込む(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/actions.py" line="45"/>
+        <location filename="../../desktop/briefing/ui/actions.py" line="46"/>
         <source>Import every article in a folder and its subfolders</source>
         <translation>フォルダーとそのサブフォルダー内のすべての記事を取り込みます</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/actions.py" line="47"/>
+        <location filename="../../desktop/briefing/ui/actions.py" line="48"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/actions.py" line="48"/>
+        <location filename="../../desktop/briefing/ui/actions.py" line="49"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/actions.py" line="50"/>
+        <location filename="../../desktop/briefing/ui/actions.py" line="51"/>
         <source>&amp;Redo</source>
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/actions.py" line="52"/>
         <source>&amp;Search…</source>
-        <translation>検索(&amp;S)…</translation>
+        <translation type="vanished">検索(&amp;S)…</translation>
     </message>
     <message>
         <location filename="../../desktop/briefing/ui/actions.py" line="54"/>
+        <source>&amp;Search Library…</source>
+        <translation>ライブラリを検索(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/actions.py" line="56"/>
         <source>Search articles and highlights</source>
         <translation>記事とハイライトを検索します</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/actions.py" line="57"/>
+        <location filename="../../desktop/briefing/ui/actions.py" line="59"/>
+        <source>&amp;Find in Article…</source>
+        <translation>記事内を検索(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/actions.py" line="61"/>
+        <source>Find every occurrence of a word in the open article</source>
+        <translation>開いている記事の中で語句をすべて探します</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/actions.py" line="64"/>
+        <source>Find &amp;Next</source>
+        <translation>次を検索(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/actions.py" line="66"/>
+        <source>The next match in the article</source>
+        <translation>記事内の次の一致箇所</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/actions.py" line="69"/>
+        <source>Find Pre&amp;vious</source>
+        <translation>前を検索(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/actions.py" line="71"/>
+        <source>The previous match in the article</source>
+        <translation>記事内の前の一致箇所</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/actions.py" line="74"/>
+        <source>F&amp;ilter Library…</source>
+        <translation>ライブラリを絞り込む(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/actions.py" line="76"/>
+        <source>Show only the articles whose title or source holds a text</source>
+        <translation>タイトルまたは出典に語句を含む記事だけを表示します</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/actions.py" line="79"/>
+        <source>Mark Read or &amp;Unread</source>
+        <translation>既読/未読を切り替え(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/actions.py" line="81"/>
+        <source>Mark the open article unread, or read again</source>
+        <translation>開いている記事を未読に、または既読に戻します</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/actions.py" line="84"/>
+        <source>Zoom &amp;In</source>
+        <translation>拡大(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/actions.py" line="86"/>
+        <source>Larger reading text (also Ctrl+wheel)</source>
+        <translation>本文の文字を大きくします(Ctrl+ホイールでも可)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/actions.py" line="89"/>
+        <source>Zoom &amp;Out</source>
+        <translation>縮小(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/actions.py" line="91"/>
+        <source>Smaller reading text (also Ctrl+wheel)</source>
+        <translation>本文の文字を小さくします(Ctrl+ホイールでも可)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/actions.py" line="94"/>
+        <source>&amp;Actual Size</source>
+        <translation>標準のサイズ(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/actions.py" line="96"/>
+        <source>The default reading text size</source>
+        <translation>本文の文字を標準のサイズに戻します</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/actions.py" line="99"/>
+        <source>Ne&amp;xt Pane</source>
+        <translation>次のペイン(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/actions.py" line="101"/>
+        <source>Move the focus to the next pane</source>
+        <translation>次のペインにフォーカスを移します</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/actions.py" line="104"/>
+        <source>Pre&amp;vious Pane</source>
+        <translation>前のペイン(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/actions.py" line="106"/>
+        <source>Move the focus to the previous pane</source>
+        <translation>前のペインにフォーカスを移します</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/actions.py" line="109"/>
+        <source>Go to &amp;Heading…</source>
+        <translation>見出しへ移動(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/actions.py" line="111"/>
+        <source>The outline of the article&apos;s headings</source>
+        <translation>記事の見出しの一覧</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/actions.py" line="114"/>
+        <source>&amp;Keyboard Shortcuts…</source>
+        <translation>キーボードショートカット(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/actions.py" line="116"/>
+        <source>Every action and its keys; change them</source>
+        <translation>すべての操作とそのキー(変更もできます)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/actions.py" line="119"/>
         <source>&amp;Preferences…</source>
         <translation>設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/actions.py" line="59"/>
+        <location filename="../../desktop/briefing/ui/actions.py" line="121"/>
         <source>Language, theme, text size and briefing defaults</source>
         <translation>言語、テーマ、文字サイズ、ブリーフィングの既定値</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/actions.py" line="62"/>
+        <location filename="../../desktop/briefing/ui/actions.py" line="124"/>
         <source>&amp;Delete Article…</source>
         <translation>記事を削除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/actions.py" line="64"/>
+        <location filename="../../desktop/briefing/ui/actions.py" line="126"/>
         <source>Delete the selected article</source>
         <translation>選択した記事を削除します</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/actions.py" line="68"/>
+        <location filename="../../desktop/briefing/ui/actions.py" line="130"/>
         <source>Article &amp;Details…</source>
         <translation>記事の情報(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/actions.py" line="70"/>
+        <location filename="../../desktop/briefing/ui/actions.py" line="132"/>
         <source>Edit the open article&apos;s title, source, author, date, URL and language</source>
         <translation>開いている記事のタイトル、出典、著者、日付、URL、言語を編集します</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/actions.py" line="75"/>
+        <location filename="../../desktop/briefing/ui/actions.py" line="137"/>
         <source>&amp;Tag…</source>
         <translation>タグ付け(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/actions.py" line="77"/>
+        <location filename="../../desktop/briefing/ui/actions.py" line="139"/>
         <source>Tag the selection or the highlight at the caret</source>
         <translation>選択範囲、またはカーソル位置のハイライトにタグを付けます</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/actions.py" line="81"/>
+        <location filename="../../desktop/briefing/ui/actions.py" line="143"/>
         <source>Edit &amp;Note…</source>
         <translation>メモを編集(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/actions.py" line="83"/>
+        <location filename="../../desktop/briefing/ui/actions.py" line="145"/>
         <source>Write a note on the highlight at the caret</source>
         <translation>カーソル位置のハイライトにメモを書きます</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/actions.py" line="87"/>
+        <location filename="../../desktop/briefing/ui/actions.py" line="149"/>
         <source>Delete &amp;Highlight</source>
         <translation>ハイライトを削除(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/actions.py" line="89"/>
+        <location filename="../../desktop/briefing/ui/actions.py" line="151"/>
         <source>Delete the highlight at the caret</source>
         <translation>カーソル位置のハイライトを削除します</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/actions.py" line="93"/>
+        <location filename="../../desktop/briefing/ui/actions.py" line="155"/>
         <source>&amp;Re-attach to Selection</source>
         <translation>選択範囲に付け直す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/actions.py" line="95"/>
+        <location filename="../../desktop/briefing/ui/actions.py" line="157"/>
         <source>Place the orphaned highlight on the selected text</source>
         <translation>位置を失ったハイライトを選択したテキストに付け直します</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/actions.py" line="99"/>
+        <location filename="../../desktop/briefing/ui/actions.py" line="161"/>
         <source>Tag Slot &amp;{0}</source>
         <translation>タグキー &amp;{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/actions.py" line="101"/>
+        <location filename="../../desktop/briefing/ui/actions.py" line="163"/>
         <source>Highlight with, or toggle, the tag in this slot</source>
         <translation>このキーのタグでハイライトする、またはタグを切り替えます</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/actions.py" line="108"/>
+        <location filename="../../desktop/briefing/ui/actions.py" line="170"/>
         <source>Rebuild Search &amp;Index</source>
         <translation>検索インデックスを再構築(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/actions.py" line="110"/>
+        <location filename="../../desktop/briefing/ui/actions.py" line="172"/>
         <source>Rebuild the search index</source>
         <translation>検索インデックスを作り直します</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/actions.py" line="113"/>
+        <location filename="../../desktop/briefing/ui/actions.py" line="175"/>
         <source>Manage &amp;Tags…</source>
         <translation>タグの管理(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/actions.py" line="115"/>
+        <location filename="../../desktop/briefing/ui/actions.py" line="177"/>
         <source>Create, rename, recolour, merge and delete tags</source>
         <translation>タグの作成、名前の変更、色の変更、統合、削除</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/actions.py" line="118"/>
+        <location filename="../../desktop/briefing/ui/actions.py" line="180"/>
         <source>&amp;Briefing…</source>
         <translation>ブリーフィング(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/actions.py" line="120"/>
+        <location filename="../../desktop/briefing/ui/actions.py" line="182"/>
         <source>Compile tagged highlights into the briefing: preview, export</source>
         <translation>タグ付きハイライトをブリーフィングにまとめます(プレビュー、書き出し)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/actions.py" line="125"/>
+        <location filename="../../desktop/briefing/ui/actions.py" line="187"/>
         <source>&amp;Print Briefing…</source>
         <translation>ブリーフィングを印刷(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/actions.py" line="127"/>
+        <location filename="../../desktop/briefing/ui/actions.py" line="189"/>
         <source>Print the briefing&apos;s PDF pages</source>
         <translation>ブリーフィングの PDF ページを印刷します</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/actions.py" line="130"/>
+        <location filename="../../desktop/briefing/ui/actions.py" line="192"/>
         <source>&amp;About Briefing Reader</source>
         <translation>Briefing Reader について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/actions.py" line="132"/>
+        <location filename="../../desktop/briefing/ui/actions.py" line="194"/>
         <source>The version and the licence</source>
         <translation>バージョンとライセンス</translation>
     </message>
@@ -258,92 +381,118 @@ Qt {qt} · PySide6 {pyside} · Python {python}</translation>
 <context>
     <name>ArticleTableModel</name>
     <message>
-        <location filename="../../desktop/briefing/ui/article_table.py" line="272"/>
+        <location filename="../../desktop/briefing/ui/article_table.py" line="61"/>
+        <source>Title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/article_table.py" line="62"/>
+        <source>Source</source>
+        <translation>出典</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/article_table.py" line="63"/>
+        <source>Published</source>
+        <translation>公開日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/article_table.py" line="64"/>
+        <location filename="../../desktop/briefing/ui/article_view.py" line="66"/>
+        <source>Highlights</source>
+        <translation>ハイライト</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/article_table.py" line="347"/>
         <source>{0}
 {1:,} characters</source>
         <translation>{0}
 {1:,} 文字</translation>
     </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/article_table.py" line="357"/>
+        <source>Unread</source>
+        <translation>未読</translation>
+    </message>
 </context>
 <context>
     <name>BriefingDialog</name>
     <message>
-        <location filename="../../desktop/briefing/ui/briefing_dialog.py" line="61"/>
+        <location filename="../../desktop/briefing/ui/briefing_dialog.py" line="62"/>
         <source>Briefing</source>
         <translation>ブリーフィング</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/briefing_dialog.py" line="73"/>
+        <location filename="../../desktop/briefing/ui/briefing_dialog.py" line="74"/>
         <source>Untick to leave out; drag to reorder within a section</source>
         <translation>チェックを外すと除外されます。セクション内ではドラッグで並べ替えられます</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/briefing_dialog.py" line="76"/>
+        <location filename="../../desktop/briefing/ui/briefing_dialog.py" line="77"/>
         <source>Double-click to use an export&apos;s options again</source>
         <translation>ダブルクリックで、その書き出しのオプションをもう一度使います</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/briefing_dialog.py" line="78"/>
+        <location filename="../../desktop/briefing/ui/briefing_dialog.py" line="79"/>
         <source>&amp;Items</source>
         <translation>項目(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/briefing_dialog.py" line="79"/>
+        <location filename="../../desktop/briefing/ui/briefing_dialog.py" line="80"/>
         <source>&amp;History</source>
         <translation>履歴(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/briefing_dialog.py" line="96"/>
+        <location filename="../../desktop/briefing/ui/briefing_dialog.py" line="97"/>
         <source>&amp;Export PDF…</source>
         <translation>PDF に書き出す(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/briefing_dialog.py" line="100"/>
+        <location filename="../../desktop/briefing/ui/briefing_dialog.py" line="101"/>
         <source>Export &amp;HTML…</source>
         <translation>HTML に書き出す(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/briefing_dialog.py" line="101"/>
+        <location filename="../../desktop/briefing/ui/briefing_dialog.py" line="102"/>
         <source>Export &amp;Markdown…</source>
         <translation>Markdown に書き出す(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/briefing_dialog.py" line="104"/>
+        <location filename="../../desktop/briefing/ui/briefing_dialog.py" line="105"/>
         <source>More &amp;Formats</source>
         <translation>その他の形式(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/briefing_dialog.py" line="106"/>
+        <location filename="../../desktop/briefing/ui/briefing_dialog.py" line="107"/>
         <source>&amp;Print…</source>
         <translation>印刷(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/briefing_dialog.py" line="204"/>
+        <location filename="../../desktop/briefing/ui/briefing_dialog.py" line="205"/>
         <source>{0} items</source>
         <translation>{0} 項目</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/briefing_dialog.py" line="248"/>
+        <location filename="../../desktop/briefing/ui/briefing_dialog.py" line="249"/>
         <source>Export Briefing</source>
         <translation>ブリーフィングの書き出し</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/briefing_dialog.py" line="268"/>
+        <location filename="../../desktop/briefing/ui/briefing_dialog.py" line="263"/>
         <source>Writing {0}…</source>
         <translation>{0} を書き出しています…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/briefing_dialog.py" line="275"/>
+        <location filename="../../desktop/briefing/ui/briefing_dialog.py" line="270"/>
         <source>Wrote {0} ({1} highlights)</source>
         <translation>{0} を書き出しました(ハイライト {1} 件)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/briefing_dialog.py" line="302"/>
+        <location filename="../../desktop/briefing/ui/briefing_dialog.py" line="297"/>
         <source>Printed {0} pages</source>
         <translation>{0} ページを印刷しました</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/briefing_dialog.py" line="311"/>
+        <location filename="../../desktop/briefing/ui/briefing_dialog.py" line="306"/>
         <source>{0}  {1}  {2} highlights  {3}</source>
         <translation>{0}  {1}  ハイライト {2} 件  {3}</translation>
     </message>
@@ -437,6 +586,54 @@ Qt {qt} · PySide6 {pyside} · Python {python}</translation>
     </message>
 </context>
 <context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../desktop/briefing/ui/find_bar.py" line="45"/>
+        <source>Find in article</source>
+        <translation>記事内を検索</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/find_bar.py" line="51"/>
+        <source>Previous</source>
+        <translation>前へ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/find_bar.py" line="52"/>
+        <source>Previous match (Shift+F3)</source>
+        <translation>前の一致箇所(Shift+F3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/find_bar.py" line="55"/>
+        <source>Next</source>
+        <translation>次へ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/find_bar.py" line="56"/>
+        <source>Next match (F3)</source>
+        <translation>次の一致箇所(F3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/find_bar.py" line="59"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/find_bar.py" line="60"/>
+        <source>Close the find bar (Esc)</source>
+        <translation>検索バーを閉じる(Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/find_bar.py" line="150"/>
+        <source>No matches</source>
+        <translation>一致なし</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/find_bar.py" line="153"/>
+        <source>{0} / {1}</source>
+        <translation>{0} / {1}</translation>
+    </message>
+</context>
+<context>
     <name>HighlightsPane</name>
     <message>
         <location filename="../../desktop/briefing/ui/highlights_pane.py" line="189"/>
@@ -450,114 +647,122 @@ Qt {qt} · PySide6 {pyside} · Python {python}</translation>
     </message>
 </context>
 <context>
+    <name>LibraryFilter</name>
+    <message>
+        <location filename="../../desktop/briefing/ui/library_filter.py" line="27"/>
+        <source>Filter by title or source</source>
+        <translation>タイトルまたは出典で絞り込み</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="49"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="50"/>
         <source>Briefing Reader — {0}</source>
         <translation>Briefing Reader — {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="98"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="104"/>
         <source>Highlights</source>
         <translation>ハイライト</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="106"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="112"/>
         <source>Tags</source>
         <translation>タグ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="127"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="133"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="134"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="140"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="140"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="146"/>
         <source>Tag &amp;Slots</source>
         <translation>タグキー(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="143"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="149"/>
         <source>&amp;Library</source>
         <translation>ライブラリ(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="149"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="155"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="152"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="158"/>
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="170"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="176"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="218"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="226"/>
         <source>Briefing Reader</source>
         <translation>Briefing Reader</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="258"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="267"/>
         <source>&amp;Undo {0}</source>
         <translation>元に戻す(&amp;U): {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="259"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="268"/>
         <source>&amp;Redo {0}</source>
         <translation>やり直す(&amp;R): {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="315"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="324"/>
         <source>This highlight is orphaned: its passage is no longer in the article.</source>
         <translation>このハイライトは位置を失っています。該当箇所がもう記事にありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="376"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="385"/>
         <source>{0} — Briefing Reader</source>
         <translation>{0} — Briefing Reader</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="397"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="402"/>
         <source>Import articles</source>
         <translation>記事の取り込み</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="399"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="404"/>
         <source>Articles (*.md *.markdown *.txt *.text *.html *.htm *.pdf);;All files (*)</source>
         <translation>記事 (*.md *.markdown *.txt *.text *.html *.htm *.pdf);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="406"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="411"/>
         <source>Import a folder</source>
         <translation>フォルダーの取り込み</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="427"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="432"/>
         <source>Import</source>
         <translation>取り込み</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="437"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="442"/>
         <source>Importing…</source>
         <translation>取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="450"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="455"/>
         <source>Delete article</source>
         <translation>記事の削除</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="452"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="457"/>
         <source>Delete “{0}” and its {1} highlight(s)? You can undo this until you quit.</source>
         <translation>「{0}」とそのハイライト {1} 件を削除しますか?終了するまでは元に戻せます。</translation>
     </message>
@@ -578,6 +783,32 @@ Qt {qt} · PySide6 {pyside} · Python {python}</translation>
         <location filename="../../desktop/briefing/ui/note_editor.py" line="48"/>
         <source>Ctrl+Return keeps the note · Esc cancels</source>
         <translation>Ctrl+Return でメモを保存 · Esc でキャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <location filename="../../desktop/briefing/ui/operations.py" line="42"/>
+        <source>Briefing Reader</source>
+        <translation>Briefing Reader</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/operations.py" line="78"/>
+        <source>Unexpected error: {0}</source>
+        <translation>予期しないエラー: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/operations.py" line="163"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>OutlinePane</name>
+    <message>
+        <location filename="../../desktop/briefing/ui/outline_pane.py" line="52"/>
+        <source>This article has no headings.</source>
+        <translation>この記事には見出しがありません。</translation>
     </message>
 </context>
 <context>
@@ -716,7 +947,7 @@ Qt {qt} · PySide6 {pyside} · Python {python}</translation>
 <context>
     <name>Reader</name>
     <message>
-        <location filename="../../desktop/briefing/ui/reader.py" line="288"/>
+        <location filename="../../desktop/briefing/ui/reader.py" line="298"/>
         <source>(no tag)</source>
         <translation>(タグなし)</translation>
     </message>
@@ -724,30 +955,58 @@ Qt {qt} · PySide6 {pyside} · Python {python}</translation>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../desktop/briefing/ui/search_panel.py" line="84"/>
         <source>Search: 制裁  tag:sanctions  &quot;安全の保証&quot;  -影の船団</source>
-        <translation>検索: 制裁  tag:sanctions  &quot;安全の保証&quot;  -影の船団</translation>
+        <translation type="vanished">検索: 制裁  tag:sanctions  &quot;安全の保証&quot;  -影の船団</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/search_panel.py" line="133"/>
+        <location filename="../../desktop/briefing/ui/search_panel.py" line="129"/>
+        <source>Search the library: 制裁  tag:sanctions  &quot;安全の保証&quot;  -影の船団</source>
+        <translation>ライブラリを検索: 制裁  tag:sanctions  &quot;安全の保証&quot;  -影の船団</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/search_panel.py" line="193"/>
         <source>Searching…</source>
         <translation>検索しています…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/search_panel.py" line="163"/>
+        <location filename="../../desktop/briefing/ui/search_panel.py" line="243"/>
+        <source>1 article</source>
+        <translation>記事 1 件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/search_panel.py" line="243"/>
+        <source>{0} articles</source>
+        <translation>記事 {0} 件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/search_panel.py" line="246"/>
+        <source>1 highlight</source>
+        <translation>ハイライト 1 件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/search_panel.py" line="248"/>
+        <source>{0} highlights</source>
+        <translation>ハイライト {0} 件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/search_panel.py" line="250"/>
+        <source>{0}: {1}, {2}</source>
+        <translation>{0}: {1}、{2}</translation>
+    </message>
+    <message>
         <source>{0} result(s)</source>
-        <translation>{0} 件</translation>
+        <translation type="vanished">{0} 件</translation>
     </message>
 </context>
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <location filename="../../desktop/briefing/ui/search_panel.py" line="57"/>
+        <location filename="../../desktop/briefing/ui/search_panel.py" line="96"/>
         <source>Highlight{0} — {1}</source>
         <translation>ハイライト{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/search_panel.py" line="59"/>
+        <location filename="../../desktop/briefing/ui/search_panel.py" line="97"/>
         <source>Article — {0}</source>
         <translation>記事 — {0}</translation>
     </message>
@@ -936,6 +1195,59 @@ Qt {qt} · PySide6 {pyside} · Python {python}</translation>
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../desktop/briefing/ui/shortcuts_dialog.py" line="46"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/shortcuts_dialog.py" line="52"/>
+        <source>Filter by action or key</source>
+        <translation>操作名またはキーで絞り込み</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/shortcuts_dialog.py" line="56"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/shortcuts_dialog.py" line="56"/>
+        <source>Keys</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/shortcuts_dialog.py" line="56"/>
+        <source>What it does</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/shortcuts_dialog.py" line="71"/>
+        <source>&amp;Assign</source>
+        <translation>割り当て(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/shortcuts_dialog.py" line="73"/>
+        <source>&amp;Default</source>
+        <translation>既定に戻す(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/shortcuts_dialog.py" line="76"/>
+        <source>New keys:</source>
+        <translation>新しいキー:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/shortcuts_dialog.py" line="121"/>
+        <source>(none)</source>
+        <translation>(なし)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/shortcuts_dialog.py" line="180"/>
+        <source>{0} is given to more than one action: {1}</source>
+        <translation>{0} は複数の操作に割り当てられています: {1}</translation>
+    </message>
+</context>
+<context>
     <name>TagManager</name>
     <message>
         <location filename="../../desktop/briefing/ui/tag_manager.py" line="62"/>
@@ -1054,37 +1366,37 @@ Qt {qt} · PySide6 {pyside} · Python {python}</translation>
 <context>
     <name>TagsPane</name>
     <message>
-        <location filename="../../desktop/briefing/ui/tags_pane.py" line="105"/>
+        <location filename="../../desktop/briefing/ui/tags_pane.py" line="107"/>
         <source>Tag</source>
         <translation>タグ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/tags_pane.py" line="105"/>
+        <location filename="../../desktop/briefing/ui/tags_pane.py" line="107"/>
         <source>Key</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/tags_pane.py" line="105"/>
+        <location filename="../../desktop/briefing/ui/tags_pane.py" line="107"/>
         <source>Highlights</source>
         <translation>ハイライト</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/tags_pane.py" line="118"/>
+        <location filename="../../desktop/briefing/ui/tags_pane.py" line="120"/>
         <source>orphaned</source>
         <translation>位置を失ったもの</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/tags_pane.py" line="189"/>
+        <location filename="../../desktop/briefing/ui/tags_pane.py" line="191"/>
         <source>All articles</source>
         <translation>すべての記事</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/tags_pane.py" line="238"/>
+        <location filename="../../desktop/briefing/ui/tags_pane.py" line="240"/>
         <source>Choose a tag to review its highlights.</source>
         <translation>タグを選ぶと、そのハイライトを見直せます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/tags_pane.py" line="243"/>
+        <location filename="../../desktop/briefing/ui/tags_pane.py" line="245"/>
         <source>{0}: {1} highlight(s) in {2} article(s), newest first</source>
         <translation>{0}: {2} 件の記事にハイライト {1} 件(新しい順)</translation>
     </message>
@@ -1104,7 +1416,7 @@ Restore the newest good backup, {backup}? The damaged file is kept beside it.</s
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../desktop/briefing/ui/briefing_dialog.py" line="391"/>
+        <location filename="../../desktop/briefing/ui/briefing_dialog.py" line="396"/>
         <source>Preparing the pages; Print when they are shown</source>
         <translation>ページを準備しています。表示されたら印刷できます</translation>
     </message>
@@ -1112,25 +1424,22 @@ Restore the newest good backup, {backup}? The damaged file is kept beside it.</s
 <context>
     <name>model</name>
     <message>
-        <location filename="../../desktop/briefing/ui/article_view.py" line="65"/>
         <source>Highlights</source>
-        <translation>ハイライト</translation>
+        <translation type="vanished">ハイライト</translation>
     </message>
 </context>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../desktop/briefing/ui/operations.py" line="42"/>
         <source>Briefing Reader</source>
-        <translation>Briefing Reader</translation>
+        <translation type="vanished">Briefing Reader</translation>
     </message>
 </context>
 <context>
     <name>self.parent</name>
     <message>
-        <location filename="../../desktop/briefing/ui/operations.py" line="78"/>
         <source>Unexpected error: {0}</source>
-        <translation>予期しないエラー: {0}</translation>
+        <translation type="vanished">予期しないエラー: {0}</translation>
     </message>
 </context>
 <context>
@@ -1156,6 +1465,14 @@ Restore the newest good backup, {backup}? The damaged file is kept beside it.</s
         <location filename="../../desktop/briefing/ui/highlight_actions.py" line="153"/>
         <source>Select an orphaned highlight and the text it belongs to</source>
         <translation>位置を失ったハイライトと、その付け直し先のテキストを選択してください</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../desktop/briefing/ui/window_tools.py" line="47"/>
+        <source>Outline</source>
+        <translation>アウトライン</translation>
     </message>
 </context>
 </TS>

@@ -129,3 +129,12 @@ def test_installed_japanese_reaches_actions_and_dialogs(qapp, library) -> None:
     finally:
         assert i18n.install(qapp, "en") == "en"
     assert QCoreApplication.translate("Actions", "&Quit") == "&Quit"
+
+
+def test_toolbar_labels_drop_the_mnemonic_in_both_languages() -> None:
+    from briefing.ui.actions import icon_text
+
+    assert icon_text("ファイルを取り込む(&I)…") == "ファイルを取り込む"
+    assert icon_text("&Import Files…") == "Import Files"
+    assert icon_text("Tag Slot &3") == "Tag Slot 3"
+    assert icon_text("Q&&A") == "Q&A"
