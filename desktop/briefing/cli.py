@@ -471,6 +471,7 @@ def cmd_search(library: Library, args: argparse.Namespace) -> int:
                 "total": results.total,
                 "total_articles": results.total_articles,
                 "total_highlights": results.total_highlights,
+                "total_exact": results.total_exact,
                 "offset": results.offset,
                 "remaining": results.remaining,
                 "hits": [hit.to_json() for hit in results.hits],
@@ -492,9 +493,11 @@ def cmd_search(library: Library, args: argparse.Namespace) -> int:
 
 
 def _search_summary(results: SearchResults) -> str:
-    """The totals, and what this page left out: never a silent cap."""
+    """The totals, and what this page left out: never a silent cap. Totals that are lower
+    bounds (a common term checked against the texts only as far as the page needs) say so."""
+    least = "" if results.total_exact else "at least "
     line = (
-        f"{results.total:,} results: {results.total_articles:,} articles, "
+        f"{least}{results.total:,} results: {least}{results.total_articles:,} articles, "
         f"{results.total_highlights:,} highlights"
     )
     if results.hits:
@@ -502,7 +505,7 @@ def _search_summary(results: SearchResults) -> str:
         line += f"; shown {first:,}–{results.offset + len(results.hits):,}"
     if results.remaining:
         line += (
-            f"; {results.remaining:,} more "
+            f"; {least}{results.remaining:,} more "
             f"(--offset {results.offset + len(results.hits)} or a larger --limit)"
         )
     return line

@@ -290,3 +290,17 @@ def test_totals_when_candidates_outnumber_the_checked_page(library: Library, tmp
         assert results.total_articles == 10
         assert len(results.hits) == min(limit, 10)
         assert all("安全保障" in h.snippet for h in results.hits)
+
+
+def test_a_common_checked_term_stops_at_the_page_with_a_lower_bound(library: Library) -> None:
+    # More candidates than the checked page and the exact-total allowance: the page is right
+    # and the total is flagged as "at least"; asking for all of them gives the exact count.
+    from briefing.services.search import CHECKED_PAGE_FACTOR, EXACT_TOTAL_CHECKS
+
+    count = 2 * CHECKED_PAGE_FACTOR + EXACT_TOTAL_CHECKS + 20
+    _import_texts(library, [f"安全保障の議論{n}。" for n in range(count)])
+    page = library.search("安全保障", limit=2)
+    assert len(page.hits) == 2 and all("安全保障" in h.snippet for h in page.hits)
+    assert not page.total_exact and 2 <= page.total_articles <= count
+    whole = library.search("安全保障", limit=count)
+    assert whole.total_exact and whole.total_articles == count == len(whole.hits)

@@ -48,6 +48,9 @@ from briefing.store.packing import unpack_bytes, unpack_through
 SNIPPET_CONTEXT = 40
 CHECKED_PAGE_FACTOR = 5  # best-ranked candidates checked before checking all of them
 SCAN_BATCH = 400  # candidates whose texts are read at once when checking all of them
+# After the best page, more candidates than this are not checked just to count them: the
+# total is then a lower bound (SearchResults.total_exact is False).
+EXACT_TOTAL_CHECKS = 200
 _CHUNK = 4000
 T = TypeVar("T")
 
@@ -115,6 +118,9 @@ class SearchResults:
     warnings: list[str] = field(default_factory=list)
     total_articles: int = 0  # every article that matches, not only those on this page
     total_highlights: int = 0
+    # False when the totals are lower bounds: a query checked against the texts stops
+    # checking once it has the best hits (there are at least that many, maybe more).
+    total_exact: bool = True
     offset: int = 0  # how many best hits come before this page
 
     @property
@@ -323,26 +329,30 @@ def search(db: LibraryDatabase, text: str, limit: int = 20, offset: int = 0) -> 
         found: list[tuple[SearchHit, str | _StoredText]] = []
         if not (query.tags or query.has_note or query.orphaned):
             article_check = _ArticleCheck(query) if checked else None
-            best_articles, results.total_articles = _collect(
+            best_articles, results.total_articles, exact = _collect(
                 lambda n, within: search_index.match_articles(
                     db, match, exclude, scan_filters if n is None else filters, n, within=within
                 ),
                 lambda ids: _stored_articles(db, ids, article_check),
+                lambda: search_index.count_articles(db, match, exclude, filters),
                 want,
                 checked,
             )
+            results.total_exact = exact
             found += [
                 (SearchHit("article", i, i, stored.title, "", (), score), stored)
                 for i, score, stored in best_articles
             ]
-        best_highlights, results.total_highlights = _collect(
+        best_highlights, results.total_highlights, exact = _collect(
             lambda n, within: search_index.match_highlights(
                 db, match, exclude, filters, n, within=within
             ),
             lambda ids: _stored_highlights(db, ids, query if checked else None),
+            lambda: search_index.count_highlights(db, match, exclude, filters),
             want,
             checked,
         )
+        results.total_exact = results.total_exact and exact
         found += [(_highlight_hit(item, score), item.quote) for _, score, item in best_highlights]
     # Ties keep one order from page to page: score, then kind, then id.
     found.sort(key=lambda item: (item[0].score, item[0].kind, item[0].id))
@@ -378,44 +388,54 @@ def _trigram_filter(query: Query) -> str | None:
 def _collect(
     rank: Callable[[int | None, Sequence[int] | None], list[tuple[int, float]]],
     load: Callable[[list[int]], dict[int, T]],
+    count: Callable[[], int],
     want: int,
     checked: bool,
-) -> tuple[list[tuple[int, float, T]], int]:
-    """The ``want`` best rows: ``(id, score, what load gave)``, best first, and how many rows
-    match in all.
+) -> tuple[list[tuple[int, float, T]], int, bool]:
+    """The ``want`` best rows: ``(id, score, what load gave)``, best first; how many rows
+    match in all; and whether that count is exact (else it is a lower bound).
 
     ``rank(n, within)`` gives the n best candidate ids with scores (all of them, unranked,
     for n None; only those ``within`` the given ids if not None); ``load(ids)`` gives the rows
-    that pass the check, by id. When the index is exact for the query, one ranked page is
-    the answer and the total is the number of candidates. Otherwise the best candidates are
-    checked a few at a time, in rank order; every other candidate is checked too (the total
-    needs it), and if the best ones did not give ``want`` rows, those that pass are ranked.
-    Ranking all candidates costs FTS5 one pass, so it is done at most twice, never page
-    after page."""
+    that pass the check, by id; ``count()`` counts the candidates (FTS5 counts a match
+    without reading its rows). When the index is exact for the query, one ranked page is the
+    answer and the count is the total. Otherwise the best candidates are checked a few at a
+    time, in rank order. If they give ``want`` rows, the other candidates are checked too when
+    they are few (``EXACT_TOTAL_CHECKS``), for an exact total; when they are many, the search
+    stops and the total is a lower bound (checking every candidate of a common term costs
+    seconds at 20,000 articles). If the best do not give ``want`` rows, every other candidate
+    is checked, those that pass are ranked, and the total is exact. Ranking all candidates
+    costs FTS5 one pass, so it is done at most twice, never page after page."""
     if not checked:
         ranked = rank(want, None)
         rows = load([i for i, _ in ranked])
-        total = len(ranked) if len(ranked) < want else len(rank(None, None))
-        return [(i, score, rows[i]) for i, score in ranked if i in rows], total
+        total = len(ranked) if len(ranked) < want else count()
+        return [(i, score, rows[i]) for i, score in ranked if i in rows], total, True
     page = want * CHECKED_PAGE_FACTOR
     ranked = rank(page, None)
     passed: list[tuple[int, float, T]] = []
-    for start in range(0, len(ranked), want):
-        batch = ranked[start : start + want]
+    checked_upto = 0
+    while checked_upto < len(ranked):
+        batch = ranked[checked_upto : checked_upto + want]
+        checked_upto += len(batch)
         rows = load([i for i, _ in batch])
         passed += [(i, score, rows[i]) for i, score in batch if i in rows]
+        if len(passed) >= want and len(ranked) == page:
+            break
     if len(ranked) < page:
-        return passed[:want], len(passed)
-    seen = {i for i, _ in ranked}
+        return passed[:want], len(passed), True
+    if len(passed) >= want and count() - checked_upto > EXACT_TOTAL_CHECKS:
+        return passed[:want], len(passed), False
+    seen = {i for i, _ in ranked[:checked_upto]}
     rest = [i for i, _ in rank(None, None) if i not in seen]
     good = [i for i, _, _ in passed]
     for start in range(0, len(rest), SCAN_BATCH):
         good += list(load(rest[start : start + SCAN_BATCH]))
     if len(passed) >= want:
-        return passed[:want], len(good)
+        return passed[:want], len(good), True
     ranked = rank(want, good)
     rows = load([i for i, _ in ranked])
-    return [(i, score, rows[i]) for i, score in ranked if i in rows], len(good)
+    return [(i, score, rows[i]) for i, score in ranked if i in rows], len(good), True
 
 
 @dataclass

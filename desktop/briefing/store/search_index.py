@@ -187,12 +187,14 @@ def _ranked(
     offset: int,
     within: Sequence[int] | None,
     trigrams: str | None = None,
+    count: bool = False,
 ) -> list[tuple[int, float]]:
     """Ids and bm25 scores (lower is better), best first, of the ``rows`` (a table aliased
     ``x``, with ``joins``) that pass ``where``, the text match and, if given, are ``within``
     those ids. Without a match, rows come in ``unranked_order`` and ``exclude`` drops those
     it matches. ``limit`` None: all of them, unordered (the candidates to check). ``trigrams``:
-    an ``article_tri`` MATCH the rows must satisfy too.
+    an ``article_tri`` MATCH the rows must satisfy too. ``count``: one row, ``(n, 0.0)``, the
+    number of rows (FTS5 counts a match without reading its rows).
 
     The FTS table is joined to ``rows`` only when a filter needs a column of theirs: the join
     costs a look-up for every matching row, the ranking a pass over them anyway."""
@@ -219,7 +221,9 @@ def _ranked(
             params = [*params, exclude]
         order = unranked_order
     sql += "".join(f" AND {clause}" for clause in where)
-    if limit is not None:
+    if count:
+        sql = f"SELECT count(*), 0.0 FROM ({sql})"
+    elif limit is not None:
         sql += f" ORDER BY {order} LIMIT ? OFFSET ?"
         params = [*params, limit, offset]
     return [(row[0], row[1]) for row in db.execute(sql, params).fetchall()]
@@ -233,6 +237,7 @@ def match_articles(
     limit: int | None,
     offset: int = 0,
     within: Sequence[int] | None = None,
+    count: bool = False,
 ) -> list[tuple[int, float]]:
     """Article ids and bm25 scores (lower is better), best first; dates are publication days.
     ``limit`` None gives every matching id, unranked (score 0)."""
@@ -258,6 +263,7 @@ def match_articles(
         offset,
         within,
         filters.trigrams,
+        count,
     )
 
 
@@ -269,6 +275,7 @@ def match_highlights(
     limit: int | None,
     offset: int = 0,
     within: Sequence[int] | None = None,
+    count: bool = False,
 ) -> list[tuple[int, float]]:
     """Highlight ids and bm25 scores (lower is better), best first; dates are creation times.
     ``limit`` None gives every matching id, unranked (score 0)."""
@@ -300,6 +307,8 @@ def match_highlights(
         limit,
         offset,
         within,
+        None,
+        count,
     )
 
 
@@ -311,3 +320,17 @@ def index_size_bytes(db: LibraryDatabase) -> int:
         "OR name LIKE 'highlight_fts%'"
     ).fetchone()
     return int(row[0] or 0)
+
+
+def count_articles(
+    db: LibraryDatabase, match: str | None, exclude: str | None, filters: Filters
+) -> int:
+    """How many articles :func:`match_articles` would give without a limit."""
+    return match_articles(db, match, exclude, filters, None, count=True)[0][0]
+
+
+def count_highlights(
+    db: LibraryDatabase, match: str | None, exclude: str | None, filters: Filters
+) -> int:
+    """How many highlights :func:`match_highlights` would give without a limit."""
+    return match_highlights(db, match, exclude, filters, None, count=True)[0][0]
