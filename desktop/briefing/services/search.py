@@ -51,6 +51,7 @@ SCAN_BATCH = 400  # candidates whose texts are read at once when checking all of
 # After the best page, more candidates than this are not checked just to count them: the
 # total is then a lower bound (SearchResults.total_exact is False).
 EXACT_TOTAL_CHECKS = 200
+TRIGRAM_FEW = 2000  # articles a trigram look-up may name for them to be the only candidates
 _CHUNK = 4000
 T = TypeVar("T")
 
@@ -324,14 +325,23 @@ def search(db: LibraryDatabase, text: str, limit: int = 20, offset: int = 0) -> 
         )
         # Checking every candidate: only those holding the terms' trigrams (the filter costs
         # a pass over the trigram index, worth it only where ranking alone was not enough).
-        scan_filters = replace(filters, trigrams=_trigram_filter(query))
+        trigrams = _trigram_filter(query)
+        scan_filters = replace(filters, trigrams=trigrams)
+        # A rare or absent longer term (統領土, whose bigrams are everywhere): its trigrams
+        # name its few possible articles at once, so only those are ranked and checked.
+        few = search_index.trigram_rows(db, trigrams, TRIGRAM_FEW) if checked and trigrams else None
         # Each hit with its text (an article's stays packed until its snippet is made).
         found: list[tuple[SearchHit, str | _StoredText]] = []
-        if not (query.tags or query.has_note or query.orphaned):
+        if not (query.tags or query.has_note or query.orphaned) and few != []:
             article_check = _ArticleCheck(query) if checked else None
             best_articles, results.total_articles, exact = _collect(
                 lambda n, within: search_index.match_articles(
-                    db, match, exclude, scan_filters if n is None else filters, n, within=within
+                    db,
+                    match,
+                    exclude,
+                    scan_filters if n is None else filters,
+                    n,
+                    within=few if within is None else within,
                 ),
                 lambda ids: _stored_articles(db, ids, article_check),
                 lambda: search_index.count_articles(db, match, exclude, filters),

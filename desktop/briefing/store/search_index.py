@@ -334,3 +334,12 @@ def count_highlights(
 ) -> int:
     """How many highlights :func:`match_highlights` would give without a limit."""
     return match_highlights(db, match, exclude, filters, None, count=True)[0][0]
+
+
+def trigram_rows(db: LibraryDatabase, trigrams: str, most: int) -> list[int] | None:
+    """The articles satisfying the ``article_tri`` MATCH ``trigrams``, or None if there are
+    more than ``most`` (then they are no short list; the look-up stops reading there)."""
+    rows = db.execute(
+        "SELECT rowid FROM article_tri WHERE article_tri MATCH ? LIMIT ?", [trigrams, most + 1]
+    ).fetchall()
+    return [row[0] for row in rows] if len(rows) <= most else None
