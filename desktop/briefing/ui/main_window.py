@@ -71,6 +71,9 @@ class MainWindow(QMainWindow):
         self.details_label = QLabel(self)
         self.details_label.setTextFormat(Qt.TextFormat.PlainText)  # names from files: never markup
         self.details_label.setObjectName("article_details")
+        # A long source and author wrap: unwrapped, they set the reader pane's least width
+        # and squeeze the library and the docks in a small window.
+        self.details_label.setWordWrap(True)
         self.details_label.setFont(reading_font(10))
         reader_pane = QWidget(self)
         pane_layout = QVBoxLayout(reader_pane)
@@ -89,7 +92,7 @@ class MainWindow(QMainWindow):
         left.setStretchFactor(1, 2)
         # A small window (1024×700) takes its room from the reader, whose column is capped
         # anyway, never down to an unreadable sliver of the library list.
-        left.setMinimumWidth(280)
+        left.setMinimumWidth(240)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("main_splitter")
@@ -196,12 +199,21 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         else:
             self.splitter.setSizes([470, 730])
+            QTimer.singleShot(0, self._first_split)  # once shown, at the window's real width
         docks = settings.WINDOW_DOCKS.read()
         if docks is not None:
             self.restoreState(docks)
         columns = settings.LIBRARY_COLUMNS.read()
         if columns is not None:
             self.table.restore_state(columns)
+
+    def _first_split(self) -> None:
+        """The first start: about two fifths to the library (at most 470 px), the rest to the
+        reader, whatever the window's width (1024 px left the list a sliver before)."""
+        total = sum(self.splitter.sizes())
+        if total > 0:
+            left = max(240, min(470, round(total * 0.4)))
+            self.splitter.setSizes([left, max(total - left, 1)])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings.WINDOW_GEOMETRY.write(self.saveGeometry())
