@@ -20,6 +20,8 @@ import statistics
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -62,41 +64,46 @@ def runs(command: list[str], environment: dict[str, str], n: int) -> str:
     return f"p50 {statistics.median(times):.3f} s, min {min(times):.3f}, max {max(times):.3f}"
 
 
-def until_mapped(command: list[str], environment: dict[str, str]) -> float | None:
-    """Seconds from launch until a window named "Briefing Reader…" is mapped on a fresh
-    Xvfb display, or None without Xvfb/xdotool."""
+@contextmanager
+def xvfb() -> Iterator[str | None]:
+    """One Xvfb display for all window runs (a display started and stopped for each run was
+    not always ready for the next one), or None without Xvfb/xdotool."""
     if not (shutil.which("Xvfb") and shutil.which("xdotool")):
-        return None
+        yield None
+        return
     read, write = os.pipe()
-    xvfb = subprocess.Popen(
+    server = subprocess.Popen(
         ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
         pass_fds=(write,),
         stderr=subprocess.DEVNULL,
     )
     os.close(write)
     try:
-        display = ":" + os.read(read, 16).decode().strip()
-        os.close(read)
-        shown = {**environment, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
-        search = ["xdotool", "search", "--onlyvisible", "--name", "Briefing Reader"]
-        start = time.perf_counter()
-        app = subprocess.Popen(
-            command, env=shown, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
-        elapsed = None
-        while app.poll() is None:
-            if subprocess.run(search, env={"DISPLAY": display}, capture_output=True).stdout:
-                elapsed = time.perf_counter() - start
-                break
-            time.sleep(0.005)
-        app.wait(timeout=60)
-        return elapsed
+        yield ":" + os.read(read, 16).decode().strip()
     finally:
-        xvfb.terminate()
-        xvfb.wait(timeout=10)
+        os.close(read)
+        server.terminate()
+        server.wait(timeout=10)
 
 
-def measure(name: str, binary: Path, n: int) -> None:
+def until_mapped(command: list[str], environment: dict[str, str], display: str) -> float | None:
+    """Seconds from launch until a window named "Briefing Reader…" is mapped on
+    ``display``, or None if the app ended first."""
+    shown = {**environment, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+    search = ["xdotool", "search", "--onlyvisible", "--name", "Briefing Reader"]
+    start = time.perf_counter()
+    app = subprocess.Popen(command, env=shown, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    elapsed = None
+    while app.poll() is None:
+        if subprocess.run(search, env={"DISPLAY": display}, capture_output=True).stdout:
+            elapsed = time.perf_counter() - start
+            break
+        time.sleep(0.005)
+    app.wait(timeout=60)
+    return elapsed
+
+
+def measure(name: str, binary: Path, n: int, display: str | None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp)
         db = str(home / "lib.db")
@@ -106,11 +113,13 @@ def measure(name: str, binary: Path, n: int) -> None:
         print(f"  sample (import)    {timed([str(binary), '--db', db, 'sample'], e):.3f} s")
         print(f"  list --json        {runs([str(binary), '--db', db, 'list', '--json'], e, n)}")
         shot = [str(binary), "--db", db, "--screenshot", str(home / "w.png")]
-        mapped = [m for m in (until_mapped(shot, e) for _ in range(n)) if m is not None]
+        runs_on_screen = [until_mapped(shot, e, display) for _ in range(n)] if display else []
+        mapped = [m for m in runs_on_screen if m is not None]
         if mapped:
             print(
                 f"  window on screen   p50 {statistics.median(mapped):.3f} s, "
-                f"min {min(mapped):.3f}, max {max(mapped):.3f} (Xvfb, launch to mapped)"
+                f"min {min(mapped):.3f}, max {max(mapped):.3f} (Xvfb, launch to mapped, "
+                f"{len(mapped)} of {n} runs)"
             )
         total = [timed(shot, e) for _ in range(n)]
         print(
@@ -128,9 +137,10 @@ def main() -> None:
     print(f"dist/briefing-reader: {folder_size(BUNDLE) / 2**20:.1f} MiB")
     for part, size in largest_parts(BUNDLE):
         print(f"  {size / 2**20:7.1f} MiB  {part}")
-    measure("built app (no Python)", BINARY, args.runs)
-    if VENV_COMMAND.exists():
-        measure("for comparison, the virtual environment", VENV_COMMAND, args.runs)
+    with xvfb() as display:
+        measure("built app (no Python)", BINARY, args.runs, display)
+        if VENV_COMMAND.exists():
+            measure("for comparison, the virtual environment", VENV_COMMAND, args.runs, display)
 
 
 if __name__ == "__main__":
