@@ -210,6 +210,8 @@ class MainWindow(QMainWindow):
     def _first_split(self) -> None:
         """The first start: about two fifths to the library (at most 470 px), the rest to the
         reader, whatever the window's width (1024 px left the list a sliver before)."""
+        docks = max(260, min(340, round(self.width() * 0.2)))  # tag names whole on a wide screen
+        self.resizeDocks([self.highlights_dock], [docks], Qt.Orientation.Horizontal)
         total = sum(self.splitter.sizes())
         if total > 0:
             left = max(240, min(470, round(total * 0.4)))
