@@ -104,3 +104,20 @@ def test_apply_colours_the_application(qapp) -> None:
         assert qapp.palette().text().color().name() == theme.LIGHT.text
     finally:
         theme.apply(qapp, "light")
+
+
+def test_system_choice_follows_the_desktop(qapp, monkeypatch) -> None:
+    seen: list[str] = []
+    theme.notifier().changed.connect(lambda colors: seen.append(colors.name))
+    try:
+        monkeypatch.setattr(theme, "system_is_dark", lambda: True)
+        assert theme.apply(qapp, "system") is theme.DARK
+        monkeypatch.setattr(theme, "system_is_dark", lambda: False)
+        theme._follow_system(qapp)  # what the desktop's colorSchemeChanged calls
+        assert theme.current() is theme.LIGHT
+        assert seen[-2:] == ["dark", "light"]  # views were told both times
+        theme.apply(qapp, "dark")  # a fixed choice ignores the desktop
+        theme._follow_system(qapp)
+        assert theme.current() is theme.DARK
+    finally:
+        theme.apply(qapp, "light")
