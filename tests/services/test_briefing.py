@@ -11,7 +11,7 @@ import pytest
 from briefing.cli import main
 from briefing.core.briefing import BriefingOptions, Period
 from briefing.core.errors import BriefingError
-from briefing.services import Library, set_note
+from briefing.services import ChangeHighlightTags, Library, set_note
 from briefing.services.briefing import (
     build_briefing,
     candidate_highlights,
@@ -208,3 +208,28 @@ def test_a_read_only_library_exports_without_recording(
         )
     assert result.export_id is None and (tmp_path / "b.md").stat().st_size == result.size
     assert export_history(sample_library) == []
+
+
+def test_a_retagged_highlight_counts_as_changed_since_the_last_briefing(
+    sample_library: Library, tmp_path: Path
+) -> None:
+    since_last = BriefingOptions(period=Period.since_last())
+    first = export_briefing(sample_library, since_last, tmp_path / "first.md")
+    retagged = first.highlight_ids[2]
+    before = sample_library.highlight(retagged).updated_at
+    tag = next(
+        t.name
+        for t in sample_library.tags()
+        if t.name not in sample_library.highlight(retagged).tags
+    )
+    sample_library.execute(ChangeHighlightTags([retagged], tag, add=True))
+    assert sample_library.highlight(retagged).updated_at != before
+    assert candidate_highlights(sample_library, since_last) != []
+    second = export_briefing(sample_library, since_last, tmp_path / "second.md")
+    assert second.highlight_ids == (retagged,)
+    # Undone, the highlight has its earlier time again: not a change since the last briefing.
+    sample_library.undo()
+    assert sample_library.highlight(retagged).updated_at == before
+    sample_library.redo()
+    with pytest.raises(BriefingError, match=r"^nothing to include"):
+        export_briefing(sample_library, since_last, tmp_path / "third.md")

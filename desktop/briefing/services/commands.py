@@ -144,6 +144,8 @@ def what_changed(key: Key, was: Any, now: Any) -> str:
         return f"keyboard slot {key[1]} now belongs to another tag"
     if kind == "uses tag":
         return "a tag it uses was deleted since"
+    if kind == "details":
+        return "the article's details were changed since"
     return "the library was changed since"
 
 
@@ -352,13 +354,18 @@ class ChangeHighlightTags(Command):
         self.text = f"{'Tag' if add else 'Untag'} {tag}"
         self._tag_id: int | None = None
         self._before: dict[int, list[int]] = {}  # the tags of each changed highlight, in order
+        self._stamped: dict[int, str] = {}  # each changed highlight's updated_at before
+        self._updated_at: str | None = None
 
     def do(self, db: LibraryDatabase) -> Changes:
         tag_id = self._tag_id = require_tag(db, self.tag)
         row = tag_store.tag_row(db, tag_id)
         if row is not None:  # the tag's own name, not the alias typed (制裁 -> sanctions)
             self.text = f"{'Tag' if self.add else 'Untag'} {row['name']}"
-        self._before = {}
+        self._before, self._stamped = {}, {}
+        # A re-tagged highlight is a changed one: "since the last briefing" must find it. The
+        # time of the first run, so a redo remakes the very rows later steps recorded.
+        self._updated_at = self._updated_at or now_iso()
         for highlight_id in self.highlight_ids:
             current = highlight_store.tag_ids_of(db, highlight_id)
             if self.add and tag_id not in current:
@@ -368,11 +375,16 @@ class ChangeHighlightTags(Command):
             else:
                 continue
             self._before[highlight_id] = current
+            before = highlight_store.restamp(db, highlight_id, self._updated_at)
+            if before is not None:
+                self._stamped[highlight_id] = before
         return Changes(highlights=frozenset(self._before), tags=True)
 
     def undo(self, db: LibraryDatabase) -> Changes:
         for highlight_id, tag_ids in self._before.items():
             highlight_store.set_tags(db, highlight_id, tag_ids)
+            if highlight_id in self._stamped:  # back to the time it had: no change after all
+                highlight_store.restamp(db, highlight_id, self._stamped[highlight_id])
         return Changes(highlights=frozenset(self._before), tags=True)
 
     def snapshot(self, db: LibraryDatabase) -> Snapshot:

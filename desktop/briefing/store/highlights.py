@@ -100,6 +100,16 @@ def update_highlight(db: LibraryDatabase, highlight_id: int, **values: Any) -> N
         )
 
 
+def restamp(db: LibraryDatabase, highlight_id: int, when: str) -> str | None:
+    """Set a highlight's ``updated_at`` to ``when`` and return the time it had (``None``: no
+    such highlight). Only the time stamp: the search index holds no time, so none is redone."""
+    row = db.execute("SELECT updated_at FROM highlights WHERE id = ?", [highlight_id]).fetchone()
+    if row is None:
+        return None
+    db.execute("UPDATE highlights SET updated_at = ? WHERE id = ?", [when, highlight_id])
+    return row[0]
+
+
 def set_tags(db: LibraryDatabase, highlight_id: int, tag_ids: Iterable[int]) -> None:
     db.execute("DELETE FROM highlight_tags WHERE highlight_id = ?", [highlight_id])
     for tag_id in dict.fromkeys(tag_ids):
