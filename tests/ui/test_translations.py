@@ -120,6 +120,15 @@ def test_installed_japanese_reaches_actions_and_dialogs(qapp, library) -> None:
         assert command_text("Tag sanctions") == "タグ sanctions を付ける"
         assert command_text("Merge tag a into b") == "タグ a を b に統合"
         assert message("the source must be one line") == "出典は 1 行で入力してください。"
+        refused = (
+            "Cannot undo “Tag sanctions”: the highlight was deleted since. It was removed "
+            "from the undo history, with 2 step(s) that depended on it; nothing was changed."
+        )
+        assert message(refused) == (
+            "「タグ sanctions を付ける」を元に戻せません: その後、ハイライトが削除されました。"
+            "この操作は取り消し履歴から削除されました(これに依存する 2 件の操作も削除)。"
+            "何も変更されていません。"
+        )
         # Qt's own buttons come from PySide6's qtbase_ja.qm.
         assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "キャンセル"
         # A Python subclass's self.tr() finds its class's context.
@@ -138,3 +147,25 @@ def test_toolbar_labels_drop_the_mnemonic_in_both_languages() -> None:
     assert icon_text("&Import Files…") == "Import Files"
     assert icon_text("Tag Slot &3") == "Tag Slot 3"
     assert icon_text("Q&&A") == "Q&A"
+
+
+def test_a_real_refusal_reads_in_japanese(qapp, sample_library) -> None:
+    """The patterns match what the services really say (not only the strings above)."""
+    from briefing.services import BriefingError, Library
+    from briefing.services.article_details import EditArticleDetails
+    from briefing.ui.service_text import message
+
+    article_id = sample_library.articles()[0].id
+    sample_library.execute(EditArticleDetails(article_id, source="NHK"))
+    with Library.open(sample_library.path) as other:
+        other.execute(EditArticleDetails(article_id, source="共同通信"))
+    with pytest.raises(BriefingError) as refused:
+        sample_library.undo()
+    try:
+        i18n.install(qapp, "ja")
+        assert message(str(refused.value)) == (
+            "「記事の情報の編集」を元に戻せません: その後、記事の情報が変更されました。"
+            "この操作は取り消し履歴から削除されました。何も変更されていません。"
+        )
+    finally:
+        i18n.install(qapp, "en")

@@ -63,7 +63,7 @@ _MESSAGE_PATTERNS = [
         r"history(?P<also>.*); nothing was changed\.",
         QT_TRANSLATE_NOOP(
             "ServiceText",
-            "Cannot undo “{command}”: {reason}. It was removed from the undo history; "
+            "Cannot undo “{command}”: {reason}. It was removed from the undo history{also}; "
             "nothing was changed.",
         ),
     ),
@@ -72,7 +72,7 @@ _MESSAGE_PATTERNS = [
         r"history(?P<also>.*); nothing was changed\.",
         QT_TRANSLATE_NOOP(
             "ServiceText",
-            "Cannot redo “{command}”: {reason}. It was removed from the undo history; "
+            "Cannot redo “{command}”: {reason}. It was removed from the undo history{also}; "
             "nothing was changed.",
         ),
     ),
@@ -102,6 +102,87 @@ _MESSAGE_PATTERNS = [
     (r"no tag named “(?P<tag>.*)”", QT_TRANSLATE_NOOP("ServiceText", "There is no tag “{tag}”.")),
 ]
 
+# Why an undo or redo was refused (``what_changed`` in services/commands.py): the {reason}
+# of the messages above.
+_REASON_PATTERNS = [
+    (
+        r"the article was deleted since",
+        QT_TRANSLATE_NOOP("ServiceText", "the article was deleted since"),
+    ),
+    (
+        r"the article is in the library again",
+        QT_TRANSLATE_NOOP("ServiceText", "the article is in the library again"),
+    ),
+    (
+        r"the article's text has changed since \(an import updated it\)",
+        QT_TRANSLATE_NOOP(
+            "ServiceText", "the article's text has changed since (an import updated it)"
+        ),
+    ),
+    (
+        r"the article was imported again since",
+        QT_TRANSLATE_NOOP("ServiceText", "the article was imported again since"),
+    ),
+    (
+        r"the article's details were changed since",
+        QT_TRANSLATE_NOOP("ServiceText", "the article's details were changed since"),
+    ),
+    (
+        r"the highlight was deleted since",
+        QT_TRANSLATE_NOOP("ServiceText", "the highlight was deleted since"),
+    ),
+    (
+        r"the highlight is in the library again",
+        QT_TRANSLATE_NOOP("ServiceText", "the highlight is in the library again"),
+    ),
+    (
+        r"the highlight's tags were changed since",
+        QT_TRANSLATE_NOOP("ServiceText", "the highlight's tags were changed since"),
+    ),
+    (
+        r"the highlight was changed since \(re-anchored by an import or edited elsewhere\)",
+        QT_TRANSLATE_NOOP(
+            "ServiceText",
+            "the highlight was changed since (re-anchored by an import or edited elsewhere)",
+        ),
+    ),
+    (
+        r"the tag “(?P<tag>.*)” was deleted since",
+        QT_TRANSLATE_NOOP("ServiceText", "the tag “{tag}” was deleted since"),
+    ),
+    (
+        r"the tag “(?P<tag>.*)” is in the library again",
+        QT_TRANSLATE_NOOP("ServiceText", "the tag “{tag}” is in the library again"),
+    ),
+    (
+        r"the tag “(?P<tag>.*)” is now on (?P<count>\d+) highlight\(s\)",
+        QT_TRANSLATE_NOOP("ServiceText", "the tag “{tag}” is now on {count} highlight(s)"),
+    ),
+    (
+        r"the tag “(?P<tag>.*)” was changed since",
+        QT_TRANSLATE_NOOP("ServiceText", "the tag “{tag}” was changed since"),
+    ),
+    (
+        r"“(?P<name>.*)” now names another tag",
+        QT_TRANSLATE_NOOP("ServiceText", "“{name}” now names another tag"),
+    ),
+    (
+        r"keyboard slot (?P<slot>\d+) now belongs to another tag",
+        QT_TRANSLATE_NOOP("ServiceText", "keyboard slot {slot} now belongs to another tag"),
+    ),
+    (
+        r"a tag it uses was deleted since",
+        QT_TRANSLATE_NOOP("ServiceText", "a tag it uses was deleted since"),
+    ),
+    (
+        r"the library was changed since",
+        QT_TRANSLATE_NOOP("ServiceText", "the library was changed since"),
+    ),
+    (r"it was never carried out", QT_TRANSLATE_NOOP("ServiceText", "it was never carried out")),
+]
+
+_ALSO = QT_TRANSLATE_NOOP("ServiceText", ", with {count} step(s) that depended on it")
+
 # Words that fill a {field}: the article details by name.
 _FIELDS = {
     "title": QT_TRANSLATE_NOOP("ServiceText", "title"),
@@ -113,10 +194,20 @@ _FIELDS = {
 
 _COMPILED_NAMES = [(re.compile(f"^{p}$", re.S), text) for p, text in _NAME_PATTERNS]
 _COMPILED_MESSAGES = [(re.compile(f"^{p}$", re.S), text) for p, text in _MESSAGE_PATTERNS]
+_COMPILED_REASONS = [(re.compile(f"^{p}$", re.S), text) for p, text in _REASON_PATTERNS]
 
 
 def _translate(source: str) -> str:
     return QCoreApplication.translate(CONTEXT, source)
+
+
+def _first_match(patterns: list[tuple[re.Pattern[str], str]], text: str) -> str:
+    """``text`` by the first pattern that matches it, translated; else as it is."""
+    for pattern, source in patterns:
+        match = pattern.match(text)
+        if match:
+            return _translate(source).format(**match.groupdict())
+    return text
 
 
 def command_text(text: str) -> str:
@@ -125,11 +216,7 @@ def command_text(text: str) -> str:
         return ""
     if text in _NAMES:
         return _translate(_NAMES[text])
-    for pattern, source in _COMPILED_NAMES:
-        match = pattern.match(text)
-        if match:
-            return _translate(source).format(**match.groupdict())
-    return text
+    return _first_match(_COMPILED_NAMES, text)
 
 
 def message(text: str) -> str:
@@ -140,6 +227,11 @@ def message(text: str) -> str:
             values = match.groupdict()
             if "command" in values:
                 values["command"] = command_text(values["command"])
+            if values.get("also"):  # ", with 2 step(s) that depended on it"
+                count = re.sub(r"\D", "", values["also"])
+                values["also"] = _translate(_ALSO).format(count=count)
+            if "reason" in values:
+                values["reason"] = _first_match(_COMPILED_REASONS, values["reason"])
             if "field" in values:
                 values["field"] = _translate(_FIELDS.get(values["field"], values["field"]))
             return _translate(source).format(**values)
