@@ -169,12 +169,18 @@ def test_search_box_finds_and_shows_the_passage(window: MainWindow, qtbot) -> No
     qtbot.keyClick(window.search_panel.field, Qt.Key.Key_Return)
     model = window.search_panel.model
     assert model.rowCount() > 0
-    assert "【影の船団】" in model.index(0, 0).data()
-    window.search_panel.results.activated.emit(model.index(0, 0))
     hit = model.index(0, 0).data(HIT_ROLE)
+    assert "【" not in model.index(0, 0).data()  # marked by weight, not by brackets
+    assert [hit.snippet[s:e] for s, e in hit.marks] == ["影の船団"] * len(hit.marks)
+    window.search_panel.results.activated.emit(model.index(0, 0))
     assert window.article_id == hit.article_id
-    selected = window.reader.textCursor().selectedText()
-    assert "影の船団" in selected
+    # The find bar marks every match; the caret is at the result's own, nothing selected
+    # (a selection's colour would hide a highlight's tint).
+    cursor = window.reader.textCursor()
+    assert not cursor.hasSelection()
+    assert window.reader.toPlainText()[cursor.position() :].startswith("影の船団")
+    assert window.tools.find_bar.isVisible() or not window.isVisible()
+    assert window.tools.find_bar.spans
 
 
 def test_search_box_reports_problems_in_one_line(window: MainWindow, qtbot) -> None:

@@ -7,7 +7,11 @@ import time
 import pytest
 from briefing.services import AddHighlight, Changes, Library
 from briefing.ui import search_panel
+from briefing.ui.search_delegate import selected_colors
 from briefing.ui.search_panel import HIT_ROLE, SearchPanel
+from briefing.ui.theme import contrast
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
 
 
 @pytest.fixture
@@ -54,17 +58,18 @@ def test_a_big_library_is_searched_in_the_background(
     panel.run()
     assert panel.model.rowCount() == 0 and panel.pending is not None  # not on this thread
     qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=10000)
-    assert "【影の船団】" in panel.model.index(0, 0).data()
+    hit = panel.model.index(0, 0).data(HIT_ROLE)
+    assert "影の船団" in [hit.snippet[s:e] for s, e in hit.marks]
 
 
 def test_an_answer_to_an_older_query_is_dropped(panel: SearchPanel, qtbot, monkeypatch) -> None:
     monkeypatch.setattr(search_panel, "BACKGROUND_FROM", 0)
     real_search = Library.search
 
-    def slow_first(library: Library, query: str, limit: int = 20):  # type: ignore[no-untyped-def]
+    def slow_first(library: Library, query: str, limit: int = 20, offset: int = 0):  # type: ignore[no-untyped-def]
         if query == "影の船団":
             time.sleep(0.5)  # the older query answers last
-        return real_search(library, query, limit)
+        return real_search(library, query, limit, offset)
 
     monkeypatch.setattr(Library, "search", slow_first)
     panel.field.setText("影の船団")
@@ -76,7 +81,7 @@ def test_an_answer_to_an_older_query_is_dropped(panel: SearchPanel, qtbot, monke
     assert first is not None and second is not None
     qtbot.waitUntil(lambda: first.done and second.done, timeout=10000)
     assert panel.model.rowCount() == 0
-    assert panel.status.text().startswith("0 ")
+    assert panel.status.text().startswith("ZQX確認: 0 articles, 0 highlights")
 
 
 def test_a_read_only_library_is_searched_in_place(
@@ -98,9 +103,9 @@ def test_an_answer_after_the_panel_is_gone_raises_nothing(
     monkeypatch.setattr(search_panel, "BACKGROUND_FROM", 0)
     real_search = Library.search
 
-    def slow(library: Library, query: str, limit: int = 20):  # type: ignore[no-untyped-def]
+    def slow(library: Library, query: str, limit: int = 20, offset: int = 0):  # type: ignore[no-untyped-def]
         time.sleep(0.3)  # answers after the panel is gone
-        return real_search(library, query, limit)
+        return real_search(library, query, limit, offset)
 
     monkeypatch.setattr(Library, "search", slow)
     panel = SearchPanel(sample_library)
@@ -113,3 +118,71 @@ def test_an_answer_after_the_panel_is_gone_raises_nothing(
     with qtbot.captureExceptions() as exceptions:
         qtbot.waitUntil(lambda: pending.done, timeout=10000)
     assert not exceptions
+
+
+def test_the_status_gives_the_whole_answer_and_scrolling_fetches_the_rest(
+    panel: SearchPanel, sample_library: Library, qtbot, monkeypatch
+) -> None:
+    monkeypatch.setattr(search_panel, "PAGE", 3)
+    whole = sample_library.search("日", limit=10_000)
+    assert whole.total > 6, "the sample library should have many hits for 日"
+    panel.resize(400, 200)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.field.setText("日")
+    panel.run()
+    assert panel.status.text().startswith(
+        f"日: {whole.total_articles} articles, {whole.total_highlights} highlights"
+    )
+    assert panel.model.rowCount() == 3  # one page, the rest on demand
+    bar = panel.results.verticalScrollBar()
+    for _ in range(whole.total):
+        if panel.model.rowCount() == whole.total:
+            break
+        bar.setValue(bar.maximum())  # scrolled to the end: the next page comes
+        qtbot.wait(10)
+    hits = [panel.model.index(r, 0).data(HIT_ROLE) for r in range(panel.model.rowCount())]
+    assert [(h.kind, h.id) for h in hits] == [(h.kind, h.id) for h in whole.hits]
+
+
+def test_matches_are_not_bracketed_and_a_selected_row_keeps_readable_colours(
+    panel: SearchPanel, qtbot
+) -> None:
+    panel.resize(420, 300)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.field.setText("影の船団")
+    panel.run()
+    index = panel.model.index(0, 0)
+    assert "【" not in index.data() and "】" not in index.data()
+    panel.results.setCurrentIndex(index)
+    panel.field.setFocus()  # the list loses the focus: its selection must stay readable
+    qtbot.wait(20)
+    image = panel.results.viewport().grab().toImage()
+    rect = panel.results.visualRect(index)
+    palette = panel.results.palette()
+    active = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight)
+    corner = image.pixelColor(rect.left() + 2, rect.center().y())
+    assert corner.name() == active.name()
+    background, text = selected_colors(palette)
+    assert background == active and contrast(text, background) >= 4.5
+    # Whatever the palette: a pale highlight gets dark text.
+    pale = QPalette(palette)
+    pale.setColor(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight, QColor("#cfe3ff"))
+    assert contrast(*selected_colors(pale)) >= 4.5
+
+
+def test_down_moves_into_the_results_and_enter_opens_one(panel: SearchPanel, qtbot) -> None:
+    panel.show()
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)  # focus needs the active window
+    panel.field.setText("制裁")
+    panel.run()
+    panel.field.setFocus()
+    opened = []
+    panel.hit_activated.connect(opened.append)
+    qtbot.keyClick(panel.field, Qt.Key.Key_Down)
+    assert panel.results.hasFocus() and panel.results.currentIndex().row() == 0
+    qtbot.keyClick(panel.results, Qt.Key.Key_Down)
+    qtbot.keyClick(panel.results, Qt.Key.Key_Return)
+    assert opened == [panel.model.index(1, 0).data(HIT_ROLE)]

@@ -21,10 +21,9 @@ from briefing.services.days import day_end, day_start
 from briefing.services.defaults import create_default_tags, sample_folder
 from briefing.services.search import SearchResults, search
 from briefing.services.undo import UndoHistory
-from briefing.store import LibraryDatabase, meta, open_database, search_index
+from briefing.store import LibraryDatabase, meta, open_database, reads, search_index
 from briefing.store import articles as article_store
 from briefing.store import highlights as highlight_store
-from briefing.store import reads
 from briefing.store import tags as tag_store
 from briefing.store.db import (
     ConstraintError,

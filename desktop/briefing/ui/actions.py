@@ -49,10 +49,71 @@ SPECS: dict[str, ActionSpec] = {
     "edit_undo": ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Undo"), Key.Undo),
     # Redo's standard key differs by desktop (Ctrl+Y on some): both work everywhere.
     "edit_redo": ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Redo"), ("Ctrl+Shift+Z", "Ctrl+Y")),
+    # Ctrl+F finds in the open article; the library search has keys of its own.
     "edit_find": ActionSpec(
-        QT_TRANSLATE_NOOP("Actions", "&Search…"),
-        Key.Find,
+        QT_TRANSLATE_NOOP("Actions", "&Search Library…"),
+        ("Ctrl+Shift+F", "Ctrl+K"),
         QT_TRANSLATE_NOOP("Actions", "Search articles and highlights"),
+    ),
+    "find_in_article": ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Find in Article…"),
+        Key.Find,
+        QT_TRANSLATE_NOOP("Actions", "Find every occurrence of a word in the open article"),
+    ),
+    "find_next": ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Find &Next"),
+        "F3",
+        QT_TRANSLATE_NOOP("Actions", "The next match in the article"),
+    ),
+    "find_previous": ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Find Pre&vious"),
+        "Shift+F3",
+        QT_TRANSLATE_NOOP("Actions", "The previous match in the article"),
+    ),
+    "library_filter": ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "F&ilter Library…"),
+        "Ctrl+L",
+        QT_TRANSLATE_NOOP("Actions", "Show only the articles whose title or source holds a text"),
+    ),
+    "article_toggle_read": ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Mark Read or &Unread"),
+        "Ctrl+U",
+        QT_TRANSLATE_NOOP("Actions", "Mark the open article unread, or read again"),
+    ),
+    "view_zoom_in": ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Zoom &In"),
+        ("Ctrl+=", "Ctrl++"),
+        QT_TRANSLATE_NOOP("Actions", "Larger reading text (also Ctrl+wheel)"),
+    ),
+    "view_zoom_out": ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Zoom &Out"),
+        "Ctrl+-",
+        QT_TRANSLATE_NOOP("Actions", "Smaller reading text (also Ctrl+wheel)"),
+    ),
+    "view_zoom_reset": ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Actual Size"),
+        "Ctrl+0",
+        QT_TRANSLATE_NOOP("Actions", "The default reading text size"),
+    ),
+    "view_next_pane": ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Ne&xt Pane"),
+        "F6",
+        QT_TRANSLATE_NOOP("Actions", "Move the focus to the next pane"),
+    ),
+    "view_previous_pane": ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Pre&vious Pane"),
+        "Shift+F6",
+        QT_TRANSLATE_NOOP("Actions", "Move the focus to the previous pane"),
+    ),
+    "view_outline": ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Go to &Heading…"),
+        "Ctrl+J",
+        QT_TRANSLATE_NOOP("Actions", "The outline of the article's headings"),
+    ),
+    "help_shortcuts": ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Keyboard Shortcuts…"),
+        "Ctrl+/",
+        QT_TRANSLATE_NOOP("Actions", "Every action and its keys; change them"),
     ),
     "edit_preferences": ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "&Preferences…"),
@@ -92,7 +153,7 @@ SPECS: dict[str, ActionSpec] = {
     ),
     "highlight_reattach": ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "&Re-attach to Selection"),
-        None,
+        "Ctrl+Shift+R",
         QT_TRANSLATE_NOOP("Actions", "Place the orphaned highlight on the selected text"),
     ),
     **{
@@ -107,12 +168,12 @@ SPECS: dict[str, ActionSpec] = {
     },
     "library_reindex": ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Rebuild Search &Index"),
-        None,
+        "Ctrl+Shift+I",
         QT_TRANSLATE_NOOP("Actions", "Rebuild the search index"),
     ),
     "tags_manage": ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Manage &Tags…"),
-        None,
+        "Ctrl+T",
         QT_TRANSLATE_NOOP("Actions", "Create, rename, recolour, merge and delete tags"),
     ),
     "briefing_compose": ActionSpec(
@@ -129,7 +190,7 @@ SPECS: dict[str, ActionSpec] = {
     ),
     "help_about": ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "&About Briefing Reader"),
-        None,
+        "Ctrl+F1",
         QT_TRANSLATE_NOOP("Actions", "The version and the licence"),
     ),
 }
@@ -165,6 +226,10 @@ class ActionCollection:
 
     def __getitem__(self, name: str) -> QAction:
         return self._actions[name]
+
+    def names(self) -> list[str]:
+        """Every action's id, in the registry's order."""
+        return list(self._actions)
 
     def scoped_to(self, widget: QObject, *names: str) -> None:
         """Make the scoped actions ``names`` answer their keys while ``widget`` has focus."""

@@ -24,8 +24,10 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QFont
 
 from briefing.core.model import ArticleSummary
+from briefing.core.normalize import fold_for_search
 from briefing.core.safe_text import plain_tooltip
 from briefing.services import Changes, Library
 
@@ -71,6 +73,9 @@ class ArticleTableModel(QAbstractTableModel):
         self._order: list[int] = []
         self._keys: list[SortKey] = []
         self._filter: frozenset[int] | None = None
+        self._text = ""  # the filter box's text, folded: titles and sources holding it
+        self._read: set[int] | None = None  # read articles (None: not known, none bold)
+        self._folded: dict[int, tuple[ArticleSummary, str]] = {}  # title and source, folded
         self._column, self._descending = PUBLISHED, True
 
     # --- reading ------------------------------------------------------------------------------
@@ -108,7 +113,20 @@ class ArticleTableModel(QAbstractTableModel):
         return len(self._order) - 1 - row if self._descending else row
 
     def _shown(self, article_id: int) -> bool:
-        return self._filter is None or article_id in self._filter
+        if self._filter is not None and article_id not in self._filter:
+            return False
+        return not self._text or self._holds_text(self._articles[article_id])
+
+    def _holds_text(self, article: ArticleSummary) -> bool:
+        """Whether the article's title or source holds the filter text (folded as search
+        folds: width and case do not matter)."""
+        if not self._text:
+            return True
+        cached = self._folded.get(article.id)
+        if cached is None or cached[0] is not article:
+            cached = (article, fold_for_search(f"{article.title}\n{article.source}"))
+            self._folded[article.id] = cached
+        return self._text in cached[1]
 
     # --- replacing everything -----------------------------------------------------------------
 
@@ -121,8 +139,8 @@ class ArticleTableModel(QAbstractTableModel):
 
     def _rebuild(self) -> None:
         articles = self._articles.values()
-        if self._filter is not None:
-            articles = [a for a in articles if a.id in self._filter]  # type: ignore[assignment]
+        if self._filter is not None or self._text:
+            articles = [a for a in articles if self._shown(a.id)]  # type: ignore[assignment]
         column = self._column
         # Every key ends with the article's id: one sort gives both lists.
         self._keys = sorted(_sort_key(a, column) for a in articles)
@@ -165,10 +183,15 @@ class ArticleTableModel(QAbstractTableModel):
         """Add a new article, or update one: ``dataChanged`` in place, or a row move when its
         sort position changed."""
         old = self._articles.get(article.id)
+        was = old is not None and self._shown(article.id)
+        if was and not self._holds_text(article):  # renamed out of the filter box's reach
+            self._remove_row(article.id)  # found by the old entry's key
+            self._articles[article.id] = article
+            return
         self._articles[article.id] = article
         if not self._shown(article.id):
             return
-        if old is None:
+        if old is None or not was:
             self._insert_row(article)
             return
         old_at = bisect.bisect_left(self._keys, _sort_key(old, self._column))
@@ -196,6 +219,7 @@ class ArticleTableModel(QAbstractTableModel):
         if article_id in self._articles and self._shown(article_id):
             self._remove_row(article_id)
         self._articles.pop(article_id, None)
+        self._folded.pop(article_id, None)
 
     # --- filter and sort ----------------------------------------------------------------------
 
@@ -205,8 +229,46 @@ class ArticleTableModel(QAbstractTableModel):
         new = None if article_ids is None else frozenset(article_ids)
         if new == self._filter:
             return
-        before = set(self._order)
         self._filter = new
+        self._refilter()
+
+    def set_text_filter(self, text: str) -> None:
+        """Show only articles whose title or source holds ``text`` (the library filter box;
+        empty: all), together with the tag filter."""
+        folded = fold_for_search(text).strip()
+        if folded == self._text:
+            return
+        self._text = folded
+        self._refilter()
+
+    @property
+    def text_filter(self) -> str:
+        return self._text
+
+    # --- read and unread ------------------------------------------------------------------------
+
+    def set_read_ids(self, article_ids: Iterable[int] | None) -> None:
+        """The read articles; the others' titles are bold (None: not known, none bold)."""
+        self._read = None if article_ids is None else set(article_ids)
+        if self._order:
+            self.dataChanged.emit(self.index(0, TITLE), self.index(len(self._order) - 1, TITLE))
+
+    def is_read(self, article_id: int) -> bool:
+        return self._read is None or article_id in self._read
+
+    def mark_read(self, article_id: int, read: bool) -> None:
+        if self._read is None:
+            return
+        if read:
+            self._read.add(article_id)
+        else:
+            self._read.discard(article_id)
+        row = self.row_of(article_id)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row, TITLE), self.index(row, TITLE))
+
+    def _refilter(self) -> None:
+        before = set(self._order)
         after = {a for a in self._articles if self._shown(a)}
         if len(before ^ after) > self.BULK:
             self.beginResetModel()
@@ -287,6 +349,12 @@ class ArticleTableModel(QAbstractTableModel):
             if column == SOURCE:
                 return plain_tooltip(article.source) or None
             return None
+        if role == Qt.ItemDataRole.FontRole and column == TITLE and not self.is_read(article.id):
+            font = QFont()
+            font.setBold(True)  # unread: bold, as in a mail reader
+            return font
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole and not self.is_read(article.id):
+            return self.tr("Unread")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == HIGHLIGHTS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ID_ROLE:

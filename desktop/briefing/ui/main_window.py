@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QTextCursor
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -37,6 +37,7 @@ from briefing.ui.reader import Reader
 from briefing.ui.search_panel import SearchPanel
 from briefing.ui.tag_manager import TagManager
 from briefing.ui.tags_pane import TagsPane
+from briefing.ui.window_tools import install as install_tools
 
 if TYPE_CHECKING:  # the importers load on the first import, not at start-up
     from briefing.services.importing import ImportReport
@@ -186,6 +187,8 @@ class MainWindow(QMainWindow):
         a["edit_redo"].triggered.connect(lambda: self._run(self.library.redo))
         a["article_delete"].triggered.connect(self.delete_article)
         a["library_reindex"].triggered.connect(lambda: self._run(self.library.reindex))
+        # Find bar, library filter, outline, zoom, F6 between panes, read/unread, own keys.
+        self.tools = install_tools(self, edit_menu, view_menu, library_menu, help_menu)
         self.statusBar()
 
     def _restore_state(self) -> None:
@@ -396,18 +399,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("{0} — Briefing Reader").format(article.title))
 
     def show_hit(self, hit: SearchHit) -> None:
-        """Open the article of a search result and select the matched passage."""
+        """Open the article of a search result with every match of the query marked in the
+        find bar, the result's own match current and centred."""
         row = self.table_model.row_of(hit.article_id)
         if row >= 0:
             self.table.selectRow(row)
         if self.article_id != hit.article_id:
             self.show_article(hit.article_id)
-        if hit.span is not None:
-            cursor = self.reader.textCursor()
-            cursor.setPosition(hit.span[0])
-            cursor.setPosition(hit.span[1], QTextCursor.MoveMode.KeepAnchor)
-            self.reader.setTextCursor(cursor)
-            self.reader.ensureCursorVisible()
+        self.tools.show_hit(hit)
 
     # --- user actions --------------------------------------------------------------------------
 
