@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from briefing.core.model import Highlight
 from briefing.core.safe_text import plain_tooltip
+from briefing.ui import theme
 from briefing.ui.document import UNTAGGED, placed_in_order
 
 Index = QModelIndex | QPersistentModelIndex
@@ -124,7 +125,8 @@ class HighlightDelegate(QStyledItemDelegate):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(self.colors.get(tag, UNTAGGED)))
             painter.drawRoundedRect(chip, 4, 4)
-            painter.setPen(QColor("#ffffff"))
+            # Black or white, whichever reads on the chip (white on amber did not).
+            painter.setPen(theme.chip_text(self.colors.get(tag, UNTAGGED)))
             painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, tag)
             chip_x += chip_width + 4
         note = first_line(highlight.note)
@@ -132,7 +134,7 @@ class HighlightDelegate(QStyledItemDelegate):
             font = painter.font()
             font.setItalic(True)
             painter.setFont(font)
-            painter.setPen(text_color if selected else QColor("#5f6368"))
+            painter.setPen(text_color if selected else QColor(theme.current().muted))
             shown = metrics.elidedText("✎ " + note, Qt.TextElideMode.ElideRight, width)
             painter.drawText(QRect(x, y + 2 * line + 6, width, line), 0, shown)
         painter.restore()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from briefing.core.model import Highlight
 from briefing.core.safe_text import plain_tooltip
+from briefing.ui import theme
 from briefing.ui.document import (
     HIGHLIGHT_ID,
     UNTAGGED,
@@ -46,7 +47,7 @@ from briefing.ui.document import (
 EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto"})
 LOCAL_SCHEMES = frozenset({"", "file", "qrc", "data"})
 BAND_HEIGHT, BAND_GAP, MAX_BANDS = 2.0, 1.0, 3
-NOTE_MARK = QColor("#37474f")
+NOTE_MARK = QColor("#37474f")  # the light theme's (theme.LIGHT.note_mark); the dark one's is pale
 FLASH = QColor("#ffb300")
 
 
@@ -288,7 +289,7 @@ class Reader(LocalOnlyBrowser):
             if note and rects:  # a small dog-ear at the highlight's end says "has a note"
                 corner = rects[-1].topRight()
                 painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(NOTE_MARK)
+                painter.setBrush(QColor(theme.current().note_mark))  # visible on both themes
                 painter.drawPolygon(
                     QPolygonF([corner, corner + QPoint(-7, 0), corner + QPoint(0, 7)])
                 )
