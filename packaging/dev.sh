@@ -188,6 +188,26 @@ uninstall_desktop() {
 # (the spec takes it from desktop/, resources/ and articles/ as they are now).
 DIST_VENV=${BRIEFING_DIST_VENV:-.venv-dist}
 PYINSTALLER="pyinstaller==6.22.3"
+
+# PyInstaller bundles Python's shared library, which Debian and Ubuntu keep apart from
+# python3 (libpython3.11 on Debian 12, libpython3.12 on Ubuntu 24.04).
+dist_libpython() {
+  local so dir pkg sudo=""
+  so=$("$DIST_VENV/bin/python" -c 'import sysconfig as s; print(s.get_config_var("INSTSONAME") or "")')
+  dir=$("$DIST_VENV/bin/python" -c 'import sysconfig as s; print(s.get_config_var("LIBDIR") or "")')
+  case "$so" in
+  *.so*) { [ -e "$dir/$so" ] || has_library "$so"; } && return 0 ;;
+  *) say "$("$DIST_VENV/bin/python" --version) has no shared library (built without --enable-shared); build with the system's python3"; exit 1 ;;
+  esac
+  pkg=${so%%.so*}
+  if [ "$(id -u)" != 0 ]; then
+    command -v sudo >/dev/null 2>&1 || { say "PyInstaller needs $so: apt-get install $pkg"; exit 1; }
+    sudo="sudo"
+  fi
+  step "installing $pkg (Python's shared library, which PyInstaller bundles)"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "$pkg" \
+    >/tmp/briefing-apt.log 2>&1 || { say "could not install $pkg (see /tmp/briefing-apt.log)"; exit 1; }
+}
 build_dist() {
   local python stamp="$DIST_VENV/.installed-dist"
   if ! { [ -x "$DIST_VENV/bin/python" ] && "$DIST_VENV/bin/python" -m pip --version >/dev/null 2>&1; }; then
@@ -209,6 +229,7 @@ build_dist() {
     fi
     touch "$stamp"
   fi
+  dist_libpython
   step "building dist/briefing-reader with PyInstaller (a few minutes; log: /tmp/briefing-dist.log)"
   if ! "$DIST_VENV/bin/python" -m PyInstaller --noconfirm --log-level WARN --distpath dist \
     --workpath build/pyinstaller packaging/briefing-reader.spec >/tmp/briefing-dist.log 2>&1; then
