@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from briefing.core.model import Highlight
 from briefing.services import (
     AddHighlight,
@@ -76,6 +78,8 @@ class HighlightActions:
         return ChangeOp(self.window, self.window.library, command, self.window.reader).run()
 
     def _say(self, message: str) -> None:
+        # Messages are translated in this module's context: self.window.tr() would look
+        # them up under the window's class, where lupdate never puts them.
         self.window.statusBar().showMessage(message, 5000)
 
     # --- the actions ---------------------------------------------------------------------------
@@ -83,7 +87,9 @@ class HighlightActions:
     def slot(self, n: int) -> None:
         tag = next((t for t in self.window.library.tags() if t.slot == n), None)
         if tag is None:
-            self._say(self.window.tr("No tag has the key {0}").format(n))
+            self._say(
+                QCoreApplication.translate("HighlightActions", "No tag has the key {0}").format(n)
+            )
             return
         self.apply_tag(tag.name)
 
@@ -97,7 +103,7 @@ class HighlightActions:
             return
         target = self.target()
         if target is None:
-            self._say(self.window.tr("Select some text first"))
+            self._say(QCoreApplication.translate("HighlightActions", "Select some text first"))
             return
         self._run(ChangeHighlightTags([target.id], name, add=name not in target.tags))
 
@@ -105,7 +111,7 @@ class HighlightActions:
         target = None if self.selection() else self.target()
         current = target.tags if target else ()
         if self.selection() is None and target is None:
-            self._say(self.window.tr("Select some text first"))
+            self._say(QCoreApplication.translate("HighlightActions", "Select some text first"))
             return
         from briefing.ui.tag_picker import pick_tag  # dialogs load when first used
 
@@ -133,7 +139,9 @@ class HighlightActions:
             return
         target = self.target()
         if target is None:
-            self._say(self.window.tr("Put the caret in a highlight first"))
+            self._say(
+                QCoreApplication.translate("HighlightActions", "Put the caret in a highlight first")
+            )
             return
         text = edit_note(self.window, target.note, target.quote)
         if text is not None:
@@ -142,7 +150,9 @@ class HighlightActions:
     def delete(self) -> None:
         target = self.target()
         if target is None:
-            self._say(self.window.tr("Put the caret in a highlight first"))
+            self._say(
+                QCoreApplication.translate("HighlightActions", "Put the caret in a highlight first")
+            )
             return
         self._run(DeleteHighlight(target.id))
 
@@ -150,6 +160,10 @@ class HighlightActions:
         orphan = self.window.highlights_pane.selected_orphan()
         span = self.window.reader.selection_span()
         if orphan is None or span is None:
-            self._say(self.window.tr("Select an orphaned highlight and the text it belongs to"))
+            self._say(
+                QCoreApplication.translate(
+                    "HighlightActions", "Select an orphaned highlight and the text it belongs to"
+                )
+            )
             return
         self._run(ReattachHighlight(orphan.id, *span))
