@@ -188,7 +188,8 @@ def test_edits_outside_never_move_the_highlight_off_its_passage(
         # Every sentence is the same: with its own context damaged, the passage is no
         # longer told apart from the other copies (an edit outside it may have hit another
         # copy's words, leaving that copy's context intact), and any copy will do.
-        assert anchor is None or resemblance(selector.quote, new[anchor.start : anchor.end]) >= 0.8
+        placed = new[anchor.start : anchor.end] if anchor else selector.quote
+        assert resemblance(selector.quote, placed) >= FLOOR
     elif anchor is not None:
         # Its context damaged, a short quote may be orphaned or its edges may take in an
         # edit next to them, but it stays on its passage.
