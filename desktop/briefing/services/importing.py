@@ -51,6 +51,9 @@ class ImportOutcome:
     message: str = ""
     reanchored: int = 0
     orphaned: int = 0
+    # A new article with the title and source of this known one: the window asks whether it
+    # is an update after all (services.import_choice.TakeAsUpdate).
+    resembles: int | None = None
 
 
 @dataclass
@@ -129,7 +132,9 @@ def _import_draft(db: LibraryDatabase, draft: ArticleDraft, cleaned: bool = Fals
     now = now_iso()
     if same is None:
         article_id = article_store.insert_article(db, values, now)
-        return ImportOutcome(origin, "imported", article_id, title, why_new(db, values, article_id))
+        resembles = version_store.same_title_and_source(db, title, draft.source, article_id)
+        note = why_new(db, values, article_id) if resembles is not None else ""
+        return ImportOutcome(origin, "imported", article_id, title, note, resembles=resembles)
     old = article_store.get_article(db, same)
     kept = version_store.save_current(db, same, now)  # the text replaced stays readable
     article_store.update_article(db, same, values, now)

@@ -108,6 +108,14 @@ def same_title_and_source(
     return row[0] if row else None
 
 
+def delete_version(db: LibraryDatabase, article_id: int, number: int) -> None:
+    """Remove one version: the undo of an action that added it (the numbers of the others
+    stay as they are)."""
+    db.execute(
+        "DELETE FROM article_versions WHERE article_id = ? AND number = ?", [article_id, number]
+    )
+
+
 def version_rows(db: LibraryDatabase, article_id: int) -> list[dict[str, Any]]:
     """The article's version rows as they are: what deleting the article takes with it
     (ON DELETE CASCADE), kept by the delete's undo."""
