@@ -344,7 +344,7 @@ def search(db: LibraryDatabase, text: str, limit: int = 20, offset: int = 0) -> 
                     within=few if within is None else within,
                 ),
                 lambda ids: _stored_articles(db, ids, article_check),
-                lambda: search_index.count_articles(db, match, exclude, filters),
+                lambda most: search_index.count_articles(db, match, exclude, filters, most),
                 want,
                 checked,
             )
@@ -358,7 +358,7 @@ def search(db: LibraryDatabase, text: str, limit: int = 20, offset: int = 0) -> 
                 db, match, exclude, filters, n, within=within
             ),
             lambda ids: _stored_highlights(db, ids, query if checked else None),
-            lambda: search_index.count_highlights(db, match, exclude, filters),
+            lambda most: search_index.count_highlights(db, match, exclude, filters, most),
             want,
             checked,
         )
@@ -398,7 +398,7 @@ def _trigram_filter(query: Query) -> str | None:
 def _collect(
     rank: Callable[[int | None, Sequence[int] | None], list[tuple[int, float]]],
     load: Callable[[list[int]], dict[int, T]],
-    count: Callable[[], int],
+    count: Callable[[int | None], int],
     want: int,
     checked: bool,
 ) -> tuple[list[tuple[int, float, T]], int, bool]:
@@ -407,7 +407,8 @@ def _collect(
 
     ``rank(n, within)`` gives the n best candidate ids with scores (all of them, unranked,
     for n None; only those ``within`` the given ids if not None); ``load(ids)`` gives the rows
-    that pass the check, by id; ``count()`` counts the candidates (FTS5 counts a match
+    that pass the check, by id; ``count(most)`` counts the candidates, up to ``most`` if not
+    None (FTS5 counts a match
     without reading its rows). When the index is exact for the query, one ranked page is the
     answer and the count is the total. Otherwise the best candidates are checked a few at a
     time, in rank order. If they give ``want`` rows, the other candidates are checked too when
@@ -419,7 +420,7 @@ def _collect(
     if not checked:
         ranked = rank(want, None)
         rows = load([i for i, _ in ranked])
-        total = len(ranked) if len(ranked) < want else count()
+        total = len(ranked) if len(ranked) < want else count(None)
         return [(i, score, rows[i]) for i, score in ranked if i in rows], total, True
     page = want * CHECKED_PAGE_FACTOR
     ranked = rank(page, None)
@@ -434,7 +435,8 @@ def _collect(
             break
     if len(ranked) < page:
         return passed[:want], len(passed), True
-    if len(passed) >= want and count() - checked_upto > EXACT_TOTAL_CHECKS:
+    most = checked_upto + EXACT_TOTAL_CHECKS + 1
+    if len(passed) >= want and count(most) >= most:
         return passed[:want], len(passed), False
     seen = {i for i, _ in ranked[:checked_upto]}
     rest = [i for i, _ in rank(None, None) if i not in seen]
@@ -513,22 +515,3 @@ def _highlight_hit(item: Any, score: float) -> SearchHit:
         item.note,
         None if item.orphaned else (item.selector.start, item.selector.end),
     )
-
-
-def query_terms(text: str) -> list[str]:
-    """The words and phrases a query looks for (excluded ones left out), folded: what to mark
-    in an opened article."""
-    return sorted({n for group in _needles(parse_query(text)) for n in group})
-
-
-def spans_in_text(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
-    """Every occurrence in ``text`` (canonical) of the folded ``terms``, as offsets into
-    ``text``, in order; overlapping occurrences of different terms are merged into one."""
-    spans = sorted(span for term in set(terms) if term for span in find_spans(text, term))
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged

@@ -194,7 +194,7 @@ def _ranked(
     those ids. Without a match, rows come in ``unranked_order`` and ``exclude`` drops those
     it matches. ``limit`` None: all of them, unordered (the candidates to check). ``trigrams``:
     an ``article_tri`` MATCH the rows must satisfy too. ``count``: one row, ``(n, 0.0)``, the
-    number of rows (FTS5 counts a match without reading its rows).
+    number of rows (FTS5 counts a match without reading its rows), at most ``limit``.
 
     The FTS table is joined to ``rows`` only when a filter needs a column of theirs: the join
     costs a look-up for every matching row, the ranking a pass over them anyway."""
@@ -209,7 +209,9 @@ def _ranked(
         where = [*where, f"{key} IN (SELECT rowid FROM article_tri WHERE article_tri MATCH ?)"]
         params = [*params, trigrams]
     if match:
-        score = f"bm25({table}, {', '.join(str(w) for w in weights)})" if limit else "0.0"
+        score = (
+            f"bm25({table}, {', '.join(str(w) for w in weights)})" if limit and not count else "0.0"
+        )
         source = f"{table} JOIN {rows} ON x.id = {table}.rowid {joins}" if joined else table
         sql = f"SELECT {table}.rowid, {score} AS score FROM {source} WHERE {table} MATCH ?"
         params = [match, *params]
@@ -222,6 +224,9 @@ def _ranked(
         order = unranked_order
     sql += "".join(f" AND {clause}" for clause in where)
     if count:
+        if limit is not None:  # count at most this many: the look-up stops there
+            sql += " LIMIT ?"
+            params = [*params, limit]
         sql = f"SELECT count(*), 0.0 FROM ({sql})"
     elif limit is not None:
         sql += f" ORDER BY {order} LIMIT ? OFFSET ?"
@@ -323,17 +328,27 @@ def index_size_bytes(db: LibraryDatabase) -> int:
 
 
 def count_articles(
-    db: LibraryDatabase, match: str | None, exclude: str | None, filters: Filters
+    db: LibraryDatabase,
+    match: str | None,
+    exclude: str | None,
+    filters: Filters,
+    most: int | None = None,
 ) -> int:
-    """How many articles :func:`match_articles` would give without a limit."""
-    return match_articles(db, match, exclude, filters, None, count=True)[0][0]
+    """How many articles :func:`match_articles` would give without a limit (at most
+    ``most``: counting stops there)."""
+    return match_articles(db, match, exclude, filters, most, count=True)[0][0]
 
 
 def count_highlights(
-    db: LibraryDatabase, match: str | None, exclude: str | None, filters: Filters
+    db: LibraryDatabase,
+    match: str | None,
+    exclude: str | None,
+    filters: Filters,
+    most: int | None = None,
 ) -> int:
-    """How many highlights :func:`match_highlights` would give without a limit."""
-    return match_highlights(db, match, exclude, filters, None, count=True)[0][0]
+    """How many highlights :func:`match_highlights` would give without a limit (at most
+    ``most``: counting stops there)."""
+    return match_highlights(db, match, exclude, filters, most, count=True)[0][0]
 
 
 def trigram_rows(db: LibraryDatabase, trigrams: str, most: int) -> list[int] | None:
