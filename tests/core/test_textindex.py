@@ -17,6 +17,7 @@ from briefing.core.textindex import (
     _TOKEN_RE,
     contains,
     find_spans,
+    first_raw_match,
     fold_sensitive,
     has_word_boundary_rule,
     index_tokens,
@@ -339,3 +340,21 @@ def test_word_boundary_rule() -> None:
     assert has_word_boundary_rule("nato") and has_word_boundary_rule("us")
     assert not has_word_boundary_rule("制裁") and not has_word_boundary_rule("。")
     assert has_word_boundary_rule("制裁eu") and not has_word_boundary_rule("制裁nato")
+
+
+WORDY = CORPUS[:200] + FOLD_TRAPS + " nato NATO natoの us use US eu EU™ ab1 Ａb "
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.text(st.sampled_from(WORDY), max_size=60),
+    st.text(st.sampled_from(WORDY), min_size=1, max_size=5),
+)
+def test_first_raw_match_is_the_first_span_where_folding_cannot_matter(
+    text: str, term: str
+) -> None:
+    needle = fold_for_search(term)
+    if not needle.strip() or needs_fold(fold_sensitive(text), needle):
+        return
+    spans = find_spans(text, needle)
+    assert first_raw_match(text, needle) == (spans[0][0] if spans else -1)

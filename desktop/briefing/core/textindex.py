@@ -243,16 +243,41 @@ def has_word_boundary_rule(needle: str) -> bool:
     return _WORD_CHAR_RE.match(needle[0]) is not None or 0 < len(needle) - tail < PREFIX_MIN_LENGTH
 
 
+def _boundary_checks(needle: str) -> tuple[bool, bool]:
+    """Whether an occurrence of ``needle`` must start a word, and whether it must end one."""
+    check_start = _WORD_CHAR_RE.match(needle[0]) is not None
+    tail = len(needle)
+    while tail > 0 and _WORD_CHAR_RE.match(needle[tail - 1]):
+        tail -= 1
+    return check_start, 0 < len(needle) - tail < PREFIX_MIN_LENGTH
+
+
+def first_raw_match(text: str, needle: str) -> int:
+    """Where the folded ``needle`` first occurs in ``text`` under the word rule, found in the
+    raw text, or -1. Valid only where :func:`needs_fold` is false for the text's
+    fold-sensitive characters: every folded occurrence is then a raw one at the same
+    characters, and the word rule needs only the two neighbours folded."""
+    if not needle:
+        return -1
+    check_start, check_end = _boundary_checks(needle)
+    start = text.find(needle)
+    while start != -1:
+        end = start + len(needle)
+        before = _fold_of(text[start - 1])[-1:] if check_start and start > 0 else ""
+        after = _fold_of(text[end])[:1] if check_end and end < len(text) else ""
+        if (before and _WORD_CHAR_RE.match(before)) or (after and _WORD_CHAR_RE.match(after)):
+            start = text.find(needle, start + 1)
+            continue
+        return start
+    return -1
+
+
 def _folded_matches(folded: str, needle: str) -> Iterator[int]:
     """Start indexes in ``folded`` of the non-overlapping occurrences of ``needle`` that
     respect the word-boundary rule in the module docstring."""
     if not needle:
         return
-    check_start = _WORD_CHAR_RE.match(needle[0]) is not None
-    tail = len(needle)
-    while tail > 0 and _WORD_CHAR_RE.match(needle[tail - 1]):
-        tail -= 1
-    check_end = 0 < len(needle) - tail < PREFIX_MIN_LENGTH
+    check_start, check_end = _boundary_checks(needle)
     size = len(needle)
     start = folded.find(needle)
     while start != -1:

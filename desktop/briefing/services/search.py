@@ -32,6 +32,7 @@ from briefing.core.safe_text import visible
 from briefing.core.textindex import (
     contains,
     find_spans,
+    first_raw_match,
     has_word_boundary_rule,
     is_exact,
     needs_fold,
@@ -199,6 +200,8 @@ class _ArticleCheck:
                 if not self.bounded[needle]:
                     found[needle] = True
                     return True
+                found[needle] = first_raw_match(data.decode(), needle) >= 0
+                return found[needle]
             if folded_text is None:
                 folded_text = fold_for_search(data.decode())
             found[needle] = contains(folded_text, needle)
@@ -236,9 +239,8 @@ def _first_span(
     matches starting inside the chunk proper count, so a Latin word cut by a chunk edge is
     never taken for a whole word. ``sensitive`` None: the text's fold-sensitive characters
     are not known."""
-    fold_free = sensitive is not None and not (needs or needs_fold)(sensitive, needle)
-    if fold_free and not has_word_boundary_rule(needle):
-        at = text.find(needle)
+    if sensitive is not None and not (needs or needs_fold)(sensitive, needle):
+        at = first_raw_match(text, needle)
         return (at, at + len(needle)) if at >= 0 else None
     overlap = 4 * len(needle) + 8
     for start in range(0, max(len(text), 1), _CHUNK):
