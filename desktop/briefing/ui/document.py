@@ -33,13 +33,20 @@ APART_SIZES = {"caption": 0.85, "note": 0.8}
 BLOCK_KIND = QTextFormat.Property.UserProperty + 2
 
 
+# Line height in per cent of the font's: Japanese body text reads best at about 1.7; a
+# heading's lines belong together, so tighter.
+BODY_LINE_HEIGHT, HEADING_LINE_HEIGHT = 170, 125
+
+
 def _block_format(block: Block) -> QTextBlockFormat:
     fmt = QTextBlockFormat()
     fmt.setBottomMargin(8)
-    fmt.setLineHeight(150, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    fmt.setLineHeight(BODY_LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
     if block.kind == "heading":
         fmt.setTopMargin(14)
         fmt.setHeadingLevel(block.level)
+        proportional = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+        fmt.setLineHeight(HEADING_LINE_HEIGHT, proportional)
     elif block.kind == "quote":
         fmt.setLeftMargin(24 * max(block.level, 1))
     elif block.kind == "code":

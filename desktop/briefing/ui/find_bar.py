@@ -68,7 +68,16 @@ class FindBar(QWidget):
         layout.addWidget(close)
         self.field.textEdited.connect(self._typed)
         self.field.installEventFilter(self)
+        self._document = reader.document()
+        # A new article replaces the reader's document (textChanged tells it; a highlight
+        # repaint changes formats in the same document and is ignored): find again there.
+        reader.textChanged.connect(self._maybe_new_article)
         self.hide()
+
+    def _maybe_new_article(self) -> None:
+        if self.reader.document() is not self._document:
+            self._document = self.reader.document()
+            self.refresh()
 
     # --- asking ---------------------------------------------------------------------------------
 
@@ -89,12 +98,12 @@ class FindBar(QWidget):
         self._set_terms(terms, near)
 
     def refresh(self) -> None:
-        """The reader shows another article (or the same one rebuilt): find again."""
-        if self.isVisible() and self._terms:
-            self._set_terms(self._terms, None)
-        else:
-            self.spans, self.current = [], -1
-            self._paint()
+        """The reader shows another article (or the same one rebuilt): mark the matches
+        there; the step starts with the next F3 (the view stays at the top)."""
+        terms = self._terms if self.isVisible() else []
+        self.spans = spans_in_text(self.reader.toPlainText(), terms) if terms else []
+        self.current = -1
+        self._paint()
 
     def close_bar(self) -> None:
         self.hide()
@@ -150,7 +159,10 @@ class FindBar(QWidget):
             self.count.setText(self.tr("No matches") if self._terms else "")
             self.reader.set_find_selections([])
             return
-        self.count.setText(self.tr("{0} / {1}").format(self.current + 1, len(self.spans)))
+        if self.current < 0:
+            self.count.setText(self.tr("{0} matches").format(len(self.spans)))
+        else:
+            self.count.setText(self.tr("{0} / {1}").format(self.current + 1, len(self.spans)))
         document = self.reader.document()
         other = QTextCharFormat()
         other.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)

@@ -19,7 +19,9 @@ from briefing.services.search import SearchHit, query_terms
 from briefing.ui import shortcuts
 from briefing.ui.find_bar import FindBar
 from briefing.ui.focus import Pane, PaneCycler, tab_order
+from briefing.ui.headings import HeadingBalancer
 from briefing.ui.library_filter import LibraryFilter, library_pane
+from briefing.ui.measure import MeasureKeeper
 from briefing.ui.outline_pane import OutlinePane
 from briefing.ui.zoom import Zoom
 
@@ -52,6 +54,10 @@ class WindowTools(QObject):
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.outline_dock)
         window.tabifyDockWidget(window.tags_dock, self.outline_dock)
         window.tags_dock.raise_()
+        self.measure = MeasureKeeper(
+            window, window.splitter, reader, [window.highlights_dock, window.tags_dock]
+        )
+        self.headings = HeadingBalancer(reader)
         self.zoom = Zoom(reader)
         self.zoom.relayout.connect(window.apply_preferences)
         panes = [
