@@ -628,6 +628,11 @@ Qt {qt} · PySide6 {pyside} · Python {python}</translation>
         <translation>一致なし</translation>
     </message>
     <message>
+        <location filename="../../desktop/briefing/ui/find_bar.py" line="163"/>
+        <source>{0} matches</source>
+        <translation>一致 {0} 件</translation>
+    </message>
+    <message>
         <location filename="../../desktop/briefing/ui/find_bar.py" line="153" />
         <source>{0} / {1}</source>
         <translation>{0} / {1}</translation>
@@ -1571,7 +1576,7 @@ Restore the newest good backup, {backup}? The damaged file is kept beside it.</s
     </message>
 </context>
 <context>
-    <name>window</name>
+    <name>WindowTools</name>
     <message>
         <location filename="../../desktop/briefing/ui/window_tools.py" line="49" />
         <source>Outline</source>

@@ -48,7 +48,7 @@ class WindowTools(QObject):
         left.insertWidget(at, self.library_pane)
         left.setStretchFactor(at, 3)
         self.outline = OutlinePane(reader, window)
-        self.outline_dock = QDockWidget(window.tr("Outline"), window)
+        self.outline_dock = QDockWidget(self.tr("Outline"), window)
         self.outline_dock.setObjectName("outline_dock")
         self.outline_dock.setWidget(self.outline)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.outline_dock)
