@@ -106,10 +106,8 @@ class ArticleTable(QTableView):
         them when they arrive; the rows the change names are updated at once meanwhile.
         """
         row = self._model.row_of(self._chosen) if self._chosen is not None else -1
-        big = self._pending is not None or (
-            # A worker opens its own connection read-write: a read-only library stays here.
-            not library.read_only and self._model.article_count() >= BACKGROUND_FROM
-        )
+        # A worker opens the library as the window did (read-only too): any library can go.
+        big = self._pending is not None or self._model.article_count() >= BACKGROUND_FROM
         if changes.library and big:
             if changes.articles:
                 self._model.apply_changes(Changes(articles=changes.articles), library)
@@ -123,7 +121,7 @@ class ArticleTable(QTableView):
     def load(self, library: Library, then: Callable[[], None]) -> None:
         """Fill the list, then call ``then``: at once for a small library; a big one is listed
         on a worker so the window paints first (``loading`` meanwhile)."""
-        if library.read_only or library.article_count() < BACKGROUND_FROM:
+        if library.article_count() < BACKGROUND_FROM:
             self._model.set_articles(library.articles())
             then()
             return

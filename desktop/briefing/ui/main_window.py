@@ -37,6 +37,7 @@ from briefing.ui.reader import Reader
 from briefing.ui.search_panel import SearchPanel
 from briefing.ui.tag_manager import TagManager
 from briefing.ui.tags_pane import TagsPane
+from briefing.ui.window_safety import install as install_safety
 from briefing.ui.window_tools import install as install_tools
 
 if TYPE_CHECKING:  # the importers load on the first import, not at start-up
@@ -189,6 +190,8 @@ class MainWindow(QMainWindow):
         a["library_reindex"].triggered.connect(lambda: self._run(self.library.reindex))
         # Find bar, library filter, outline, zoom, F6 between panes, read/unread, own keys.
         self.tools = install_tools(self, edit_menu, view_menu, library_menu, help_menu)
+        # Versions…, a read-only library's notice, no blind reopening of a failed article.
+        self.safety = install_safety(self, library_menu)
         self.statusBar()
 
     def _restore_state(self) -> None:
@@ -352,6 +355,8 @@ class MainWindow(QMainWindow):
         return self.tag_manager
 
     def show_article(self, article_id: int | None) -> None:
+        if article_id is not None and not self.safety.may_open(article_id):
+            article_id = None  # it was being opened when the window last stopped
         if article_id != self.article_id:
             self._shown_hash = None
         self.article_id = article_id
@@ -376,6 +381,7 @@ class MainWindow(QMainWindow):
         colors = {tag.name: tag.color for tag in self.library.tags()}
         highlights = self.library.highlights(article_id=article_id)
         self._highlights = highlights
+        self.safety.opening(article.id)  # remembered until painted: see window_safety
         self.reader.show_article(article.body, highlights, colors)
         self.highlights_pane.show_highlights(highlights, colors)
         self._show_details(article)
@@ -438,7 +444,10 @@ class MainWindow(QMainWindow):
             return Changes(library=changed)
 
         def on_finished(report: ImportReport) -> None:
-            self.statusBar().showMessage(report.summary(), 10000)
+            from briefing.ui import import_feedback
+
+            # The summary and notes; asks about an article that matched by title and source.
+            import_feedback.show_report(self, self.library, report)
             failures = [
                 f"{Path(o.path).name}: {o.message}" for o in report.outcomes if o.status == "failed"
             ]

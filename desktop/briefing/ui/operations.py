@@ -7,9 +7,10 @@ Two kinds, as in Anki:
   announces its :class:`~briefing.services.Changes` once, naming the initiator.
 - :class:`QueryOp` runs work that can take long (an import, a reindex, a search over a big
   library, an export) on the thread pool with its **own** :class:`Library` opened on the same
-  file (an SQLite connection belongs to one thread). Progress, the result and errors come back
-  on the main thread as signals; the work never touches a widget. A background write says what
-  it changed through :meth:`QueryOp.announcing`, and the window's library announces it.
+  file (an SQLite connection belongs to one thread), read-only when the window's is.
+  Progress, the result and errors come back on the main thread as signals; the work never
+  touches a widget. A background write says what it changed through
+  :meth:`QueryOp.announcing`, and the window's library announces it.
 
 Every failure reaches the analyst as one line; an unexpected one is logged with its traceback.
 """
@@ -103,7 +104,8 @@ class _Runnable(QRunnable):
     def run(self) -> None:
         op = self.op
         try:
-            with Library.open(op.library_path) as library:
+            # Opened as the window's is: a read-only library stays read-only in the worker.
+            with Library.open(op.library_path, read_only=op.read_only) as library:
                 result = op.work(library, op.signals.progress.emit, op.cancel_event.is_set)
         except BriefingError as error:
             op.signals.failed.emit(str(error))
@@ -120,6 +122,7 @@ class QueryOp(Generic[T]):
     def __init__(self, parent: QWidget | None, library: Library, work: Work[T]) -> None:
         self.parent, self.library, self.work = parent, library, work
         self.library_path: Path = library.path
+        self.read_only: bool = library.read_only
         self.signals = _Signals()
         self.cancel_event = threading.Event()
         self._success: Callable[[T], None] | None = None
