@@ -999,6 +999,11 @@ Qt {qt} · PySide6 {pyside} · Python {python}</translation>
         <translation>{0}: {1}、{2}</translation>
     </message>
     <message>
+        <location filename="../../desktop/briefing/ui/search_panel.py" line="241"/>
+        <source>{0}: at least {1}, {2}</source>
+        <translation>{0}: 少なくとも {1}、{2}</translation>
+    </message>
+    <message>
         <source>{0} result(s)</source>
         <translation type="vanished">{0} 件</translation>
     </message>

@@ -186,3 +186,33 @@ def test_down_moves_into_the_results_and_enter_opens_one(panel: SearchPanel, qtb
     qtbot.keyClick(panel.results, Qt.Key.Key_Down)
     qtbot.keyClick(panel.results, Qt.Key.Key_Return)
     assert opened == [panel.model.index(1, 0).data(HIT_ROLE)]
+
+
+def test_a_lower_bound_total_still_fetches_every_page(
+    panel: SearchPanel, sample_library: Library, qtbot, monkeypatch
+) -> None:
+    """A checked query stops counting once it has its best hits ("at least N"): scrolling
+    must still bring every hit, page after page, until a page comes back short."""
+    from briefing.services import search as search_service
+
+    monkeypatch.setattr(search_panel, "PAGE", 2)
+    monkeypatch.setattr(search_service, "EXACT_TOTAL_CHECKS", 0)
+    monkeypatch.setattr(search_service, "CHECKED_PAGE_FACTOR", 1)
+    whole = sample_library.search("NATO加盟", limit=10_000)
+    assert whole.total > 2
+    first = sample_library.search("NATO加盟", limit=2)
+    # The case under test: the bound equals the first page, yet there are more.
+    assert not first.total_exact and first.total == len(first.hits) < whole.total
+    panel.resize(400, 160)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.field.setText("NATO加盟")
+    panel.run()
+    assert "at least" in panel.status.text()
+    bar = panel.results.verticalScrollBar()
+    for _ in range(whole.total + 2):
+        bar.setValue(bar.maximum())
+        qtbot.wait(5)
+    hits = [panel.model.index(r, 0).data(HIT_ROLE) for r in range(panel.model.rowCount())]
+    assert [(h.kind, h.id) for h in hits] == [(h.kind, h.id) for h in whole.hits]
+    assert not panel.model.canFetchMore()

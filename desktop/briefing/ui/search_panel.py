@@ -54,14 +54,21 @@ class SearchResultsModel(QAbstractListModel):
         super().__init__(parent)
         self._hits: list[SearchHit] = []
         self.total = 0
+        # False: ``total`` is a lower bound (the search stopped checking once it had the best
+        # hits), so pages are fetched until one comes back short.
+        self.exact = True
         self.fetching = False  # a next page was asked for and has not come yet
 
-    def set_hits(self, hits: list[SearchHit], total: int | None = None) -> None:
+    def set_hits(self, hits: list[SearchHit], total: int | None = None, exact: bool = True) -> None:
         self.beginResetModel()
         self._hits = list(hits)
         self.total = len(hits) if total is None else total
+        self.exact = exact
         self.fetching = False
         self.endResetModel()
+
+    def set_total(self, total: int, exact: bool) -> None:
+        self.total, self.exact = max(total, len(self._hits)), exact
 
     def append_hits(self, hits: list[SearchHit]) -> None:
         """The next page: rows added at the end (the view keeps its place)."""
@@ -76,7 +83,8 @@ class SearchResultsModel(QAbstractListModel):
         self.endInsertRows()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt API
-        return not parent.isValid() and not self.fetching and len(self._hits) < self.total
+        more = len(self._hits) < self.total or not self.exact
+        return not parent.isValid() and not self.fetching and more
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008 - Qt API
         if self.canFetchMore(parent):
@@ -227,10 +235,16 @@ class SearchPanel(QWidget):
             return  # the window closed meanwhile, or a newer query was typed
         if results.offset:
             self.model.append_hits(results.hits)
+            if results.remaining == 0 and not results.total_exact and len(results.hits) < PAGE:
+                # A short page after a lower bound: that was all of them.
+                self.model.set_total(self.model.rowCount(), True)
+            else:
+                self.model.set_total(results.total, results.total_exact)
+                self.status.setText("  ".join([self.summary(text, results), *results.warnings]))
             return
         self._query = text
         current = self.results.currentIndex().row()
-        self.model.set_hits(results.hits, results.total)
+        self.model.set_hits(results.hits, results.total, results.total_exact)
         if 0 <= current < self.model.rowCount():
             self.results.setCurrentIndex(self.model.index(current, 0))
         self.status.setText("  ".join([self.summary(text, results), *results.warnings]))
@@ -247,6 +261,8 @@ class SearchPanel(QWidget):
             if h == 1
             else self.tr("{0} highlights").format(locale.toString(h))
         )
+        if not results.total_exact:  # the search stopped counting once it had the best hits
+            return self.tr("{0}: at least {1}, {2}").format(text.strip(), articles, highlights)
         return self.tr("{0}: {1}, {2}").format(text.strip(), articles, highlights)
 
     def _failed(self, message: str, generation: int) -> None:
