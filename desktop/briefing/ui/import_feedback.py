@@ -27,10 +27,6 @@ if TYPE_CHECKING:
 UPDATE, NEW, ALL_NEW = "update", "new", "all new"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ImportFeedback", text)
-
-
 def notes(report: ImportReport) -> list[str]:
     """The notes of the articles an import wrote ("mon.md: a new article, although #3…")."""
     return [
@@ -47,7 +43,9 @@ def status_text(report: ImportReport) -> str:
     if found:
         text += " — " + found[0]
         if len(found) > 1:
-            text += tr(" (and {0} more)").format(len(found) - 1)
+            text += QCoreApplication.translate("ImportFeedback", " (and {0} more)").format(
+                len(found) - 1
+            )
     return text
 
 
@@ -65,11 +63,12 @@ def ask(parent: QWidget | None, outcome: ImportOutcome, known_title: str, more: 
     NEW, or ALL_NEW (keep this and the ``more`` others as new). Enter keeps it new."""
     box = QMessageBox(
         QMessageBox.Icon.Question,
-        tr("Same title and source"),
-        tr(
+        QCoreApplication.translate("ImportFeedback", "Same title and source"),
+        QCoreApplication.translate(
+            "ImportFeedback",
             "“{0}” ({1}) was imported as a new article, but article #{2} “{3}” has the same "
             "title and source.\n\nIs it a new text of #{2}? Updating keeps the current text of "
-            "#{2} as a version, moves nothing else, and can be undone."
+            "#{2} as a version, moves nothing else, and can be undone.",
         ).format(outcome.title, PurePath(outcome.path).name, outcome.resembles, known_title),
         QMessageBox.StandardButton.NoButton,
         parent,
@@ -77,15 +76,20 @@ def ask(parent: QWidget | None, outcome: ImportOutcome, known_title: str, more: 
     box.setObjectName("ask_import_update")
     box.setTextFormat(Qt.TextFormat.PlainText)  # titles and file names from files: no markup
     update = box.addButton(
-        tr("Update #{0}").format(outcome.resembles), QMessageBox.ButtonRole.AcceptRole
+        QCoreApplication.translate("ImportFeedback", "Update #{0}").format(outcome.resembles),
+        QMessageBox.ButtonRole.AcceptRole,
     )
     update.setObjectName("update_known")
-    new = box.addButton(tr("Import as New"), QMessageBox.ButtonRole.RejectRole)
+    new = box.addButton(
+        QCoreApplication.translate("ImportFeedback", "Import as New"),
+        QMessageBox.ButtonRole.RejectRole,
+    )
     new.setObjectName("keep_new")
     all_new = None
     if more:
         all_new = box.addButton(
-            tr("Keep All {0} as New").format(more + 1), QMessageBox.ButtonRole.RejectRole
+            QCoreApplication.translate("ImportFeedback", "Keep All {0} as New").format(more + 1),
+            QMessageBox.ButtonRole.RejectRole,
         )
         all_new.setObjectName("keep_all_new")
     box.setDefaultButton(new)  # Enter never merges two articles
@@ -123,9 +127,10 @@ def show_report(window: QWidget, library: Library, report: ImportReport) -> int:
             taken += 1
             if callable(status):
                 status().showMessage(
-                    tr(
+                    QCoreApplication.translate(
+                        "ImportFeedback",
                         "“{0}” is now the text of #{1}; its earlier text is kept as a version "
-                        "({2} highlight(s) placed, {3} orphaned). Undo takes it back."
+                        "({2} highlight(s) placed, {3} orphaned). Undo takes it back.",
                     ).format(known_title, outcome.resembles, command.placed, command.orphaned),
                     15000,
                 )

@@ -26,6 +26,7 @@ _NAMES = {
     "Re-attach highlight": QT_TRANSLATE_NOOP("ServiceText", "Re-attach highlight"),
     "Edit article details": QT_TRANSLATE_NOOP("ServiceText", "Edit article details"),
     "Import update": QT_TRANSLATE_NOOP("ServiceText", "Import update"),
+    "Take as update": QT_TRANSLATE_NOOP("ServiceText", "Take as update"),
 }
 
 # Command names with parameters: the pattern's groups fill the translation's {names}.
@@ -33,6 +34,10 @@ _NAME_PATTERNS = [
     (
         r"Import update of “(?P<title>.*)”",
         QT_TRANSLATE_NOOP("ServiceText", "Import update of “{title}”"),
+    ),
+    (
+        r"Take as update of “(?P<title>.*)”",
+        QT_TRANSLATE_NOOP("ServiceText", "Take as update of “{title}”"),
     ),
     (
         r"Restore version (?P<number>\d+) of “(?P<title>.*)”",
@@ -100,6 +105,51 @@ _MESSAGE_PATTERNS = [
         QT_TRANSLATE_NOOP("ServiceText", "The {field} must be one line."),
     ),
     (r"no tag named “(?P<tag>.*)”", QT_TRANSLATE_NOOP("ServiceText", "There is no tag “{tag}”.")),
+    # How an import went, and how the library was opened (the window's status bar).
+    (
+        r"a new article, although #(?P<id>\d+) has the same title and source: no URL or file "
+        r"in common says it is the same article",
+        QT_TRANSLATE_NOOP(
+            "ServiceText",
+            "a new article, although #{id} has the same title and source: no URL or file in "
+            "common says it is the same article",
+        ),
+    ),
+    (
+        r"(?P<placed>\d+) highlight\(s\) re-anchored, (?P<orphaned>\d+) orphaned; the earlier "
+        r"text is version (?P<number>\d+)",
+        QT_TRANSLATE_NOOP(
+            "ServiceText",
+            "{placed} highlight(s) re-anchored, {orphaned} orphaned; the earlier text is "
+            "version {number}",
+        ),
+    ),
+    (
+        r"(?P<placed>\d+) highlight\(s\) re-anchored; the earlier text is version (?P<number>\d+)",
+        QT_TRANSLATE_NOOP(
+            "ServiceText",
+            "{placed} highlight(s) re-anchored; the earlier text is version {number}",
+        ),
+    ),
+    (
+        r"article (?P<id>\d+) already has highlights: it stays a new article",
+        QT_TRANSLATE_NOOP(
+            "ServiceText", "Article {id} already has highlights: it stays a new article."
+        ),
+    ),
+    (
+        r"the library is open read-only: it can be read and searched, not changed",
+        QT_TRANSLATE_NOOP(
+            "ServiceText",
+            "the library is open read-only: it can be read and searched, not changed",
+        ),
+    ),
+    (
+        r"the disk is full: the library is open read-only until space is freed",
+        QT_TRANSLATE_NOOP(
+            "ServiceText", "the disk is full: the library is open read-only until space is freed"
+        ),
+    ),
 ]
 
 # Why an undo or redo was refused (``what_changed`` in services/commands.py): the {reason}
