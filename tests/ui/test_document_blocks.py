@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from briefing.core.markdown import canonical_text, parse_blocks
 from briefing.importers import read_document
+from briefing.ui import theme
 from briefing.ui.document import BLOCK_KIND, build_document
 from PySide6.QtGui import QFont, QTextDocument
 
@@ -76,3 +77,11 @@ def test_imported_layout_pdfs_show_their_canonical_text_with_captions_and_notes_
     assert _kinds(document) == expected
     if name == "chapter":  # the corpus's chapter has both, set apart by the importer
         assert {"caption", "note"} <= {kind for _text, kind in expected}
+
+
+@pytest.mark.parametrize("name", ["light", "dark"])
+def test_a_caption_stays_readable_on_its_band_in_both_themes(qapp, name: str) -> None:
+    colors = theme.resolve(name)
+    band = theme.tint(colors.muted, 0.12, colors)
+    assert theme.contrast(colors.muted, band) >= 4.5  # WCAG AA for small text
+    assert theme.contrast(colors.muted, colors.reader_bg) >= 4.5

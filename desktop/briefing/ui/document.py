@@ -25,8 +25,8 @@ from briefing.core.model import Highlight
 from briefing.ui import theme
 
 HEADING_SIZES = {1: 1.6, 2: 1.35, 3: 1.2, 4: 1.1, 5: 1.0, 6: 1.0}
-# Figure captions and notes stand apart from the argument: smaller, muted, indented on a
-# faint band. Only formats: their text stays in the document, so offsets do not move.
+# Figure captions and notes stand apart from the argument: smaller, muted, indented (a
+# caption on a faint band). Only formats: their text stays in the document, so offsets do not move.
 APART_SIZES = {"caption": 0.85, "note": 0.8}
 # The kind of a block that is not body text ("caption", "note"), on its block format: what
 # tests and panes ask instead of guessing from a font size.
@@ -56,8 +56,9 @@ def _block_format(block: Block) -> QTextBlockFormat:
         fmt.setLeftMargin(28)
         fmt.setRightMargin(12)
         fmt.setTopMargin(2 if block.kind == "note" else 4)
-        fmt.setLineHeight(130, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        fmt.setBackground(theme.tint(theme.current().muted, 0.12))
+        fmt.setLineHeight(140, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        if block.kind == "caption":  # beside a figure: on a faint band; a note is small print
+            fmt.setBackground(theme.tint(theme.current().muted, 0.12))
     return fmt
 
 
@@ -73,8 +74,8 @@ def _char_format(block: Block, base: QFont) -> QTextCharFormat:
     elif block.kind == "quote":
         font.setItalic(True)
     elif block.kind in APART_SIZES:
+        # Smaller, never slanted: Japanese type has no italic (Qt would only shear it).
         font.setPointSizeF(base.pointSizeF() * APART_SIZES[block.kind])
-        font.setItalic(block.kind == "caption")
     fmt.setFont(font)
     if block.kind in APART_SIZES:
         fmt.setForeground(QColor(theme.current().muted))
