@@ -84,17 +84,20 @@ def test_an_answer_to_an_older_query_is_dropped(panel: SearchPanel, qtbot, monke
     assert panel.status.text().startswith("ZQX確認: 0 articles, 0 highlights")
 
 
-def test_a_read_only_library_is_searched_in_place(
+def test_a_read_only_library_is_searched_on_a_read_only_worker(
     qtbot, sample_library: Library, library_path, monkeypatch
 ) -> None:
-    # A worker would open the file read-write: a read-only library never goes there.
+    # The worker opens the file read-only as the window did (QueryOp passes it through).
     monkeypatch.setattr(search_panel, "BACKGROUND_FROM", 0)
     with Library.open(library_path, read_only=True) as read_only:
         panel = SearchPanel(read_only)
         qtbot.addWidget(panel)
         panel.field.setText("影の船団")
         panel.run()
-        assert panel.pending is None and panel.model.rowCount() > 0
+        pending = panel.pending
+        assert pending is not None and pending.read_only
+        qtbot.waitUntil(lambda: pending.done, timeout=10000)
+        assert panel.model.rowCount() > 0
 
 
 def test_an_answer_after_the_panel_is_gone_raises_nothing(

@@ -188,8 +188,8 @@ class SearchPanel(QWidget):
 
     def _search(self, text: str, offset: int, generation: int) -> None:
         limit = max(PAGE, self.model.rowCount()) if offset == 0 else PAGE
-        # A worker opens its own connection read-write: a read-only library stays here.
-        if self.library.read_only or self._article_count() < BACKGROUND_FROM:
+        # A worker opens the library as the window did, a read-only one read-only.
+        if self._article_count() < BACKGROUND_FROM:
             try:
                 results = self.library.search(text, limit=limit, offset=offset)
             except BriefingError as error:  # a locked or damaged library: say so, keep going
