@@ -9,8 +9,9 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
 from briefing.services import Library
-from briefing.ui import settings
+from briefing.ui import article_view, settings
 from briefing.ui.main_window import MainWindow
 from briefing.ui.window_safety import OPENING
 
@@ -54,37 +55,40 @@ def _settings_folder(tmp_path: Path) -> str:
     return str(tmp_path / "settings")
 
 
-def test_an_article_that_killed_the_window_is_not_reopened_at_the_next_start(
-    qtbot, sample_library: Library, tmp_path: Path
-) -> None:
-    ids = [a.id for a in sample_library.articles()]
-    victim = ids[-1]
+def _crash_on(library: Library, victim: int, tmp_path: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    command = [sys.executable, "-c", CRASH, str(library.path), _settings_folder(tmp_path)]
     done = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            CRASH,
-            str(sample_library.path),
-            _settings_folder(tmp_path),
-            str(victim),
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+        [*command, str(victim)], env=env, capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 3, done.stderr  # died while opening the article
-    assert OPENING.read() == f"{victim}@{sample_library.path}"  # on disk before it died
+    assert OPENING.read() == f"{victim}@{library.path}"  # on disk before it died
+
+
+@pytest.mark.parametrize("listed_on_a_worker", [False, True])
+@pytest.mark.parametrize("where", ["first row", "last row"])
+def test_an_article_that_killed_the_window_is_not_reopened_at_the_next_start(
+    qtbot, sample_library: Library, tmp_path: Path, monkeypatch, listed_on_a_worker, where
+) -> None:
+    probe = MainWindow(sample_library)  # which article the start would choose by itself
+    qtbot.addWidget(probe)
+    rows = [probe.table_model.article_at(r).id for r in range(probe.table_model.rowCount())]
+    probe.close()
+    victim = rows[0] if where == "first row" else rows[-1]
+    _crash_on(sample_library, victim, tmp_path)
     settings.LAST_ARTICLE.write(victim)  # even as the article read last, it is not reopened
+    if listed_on_a_worker:  # a big library: the start chooses twice, before and after
+        monkeypatch.setattr(article_view, "BACKGROUND_FROM", 0)
 
     window = open_window(qtbot, sample_library)
-    assert window.article_id is None and window.reader.toPlainText() == ""
+    qtbot.waitUntil(lambda: window.table_model.rowCount() == 5, timeout=10000)
+    qtbot.wait(50)
+    assert window.article_id != victim and window.table.chosen != victim
     message = window.statusBar().currentMessage()
     assert f"Article #{victim} was being opened when the window last stopped" in message
-    assert OPENING.read() is None
-    qtbot.waitUntil(lambda: window.table.chosen is None and not window.table.selectedIndexes())
+    assert OPENING.read() != f"{victim}@{sample_library.path}"
+    if where == "first row":  # the start would have chosen it: nothing is open instead
+        assert window.article_id is None and window.reader.toPlainText() == ""
     window.table.choose(victim)  # the analyst asks for it: it opens
     assert window.article_id == victim and window.reader.toPlainText()
     window.close()

@@ -18,7 +18,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenu
 
 from briefing.services.library_state import opening_notice
-from briefing.ui import service_text
+from briefing.ui import service_text, settings
 from briefing.ui.settings import StateOption
 
 if TYPE_CHECKING:
@@ -63,6 +63,15 @@ class WindowSafety(QObject):
         if self.notice:
             self._lock_writing(window)
         self.suspect = self._read_suspect()
+        if self.suspect is not None:
+            if settings.LAST_ARTICLE.read() == self.suspect:
+                settings.LAST_ARTICLE.reset()  # the list must not choose it by itself either
+            window.statusBar().showMessage(
+                self.tr(
+                    "Article #{0} was being opened when the window last stopped, so it was "
+                    "not opened again. Choose it in the list to open it."
+                ).format(self.suspect)
+            )
         window.installEventFilter(self)
         window.reader.viewport().installEventFilter(self)
 
@@ -123,19 +132,14 @@ class WindowSafety(QObject):
         return int(article)
 
     def may_open(self, article_id: int) -> bool:
-        """False once for the article the window was opening when it last stopped: it is
-        not opened again by itself (it may be what stopped the window); asked again (the
-        analyst chooses it), it opens."""
-        if article_id != self.suspect:
+        """False for the article the window was opening when it last stopped, if the start
+        chooses it by itself (it may be what stopped the window). Only the first article
+        the window opens is checked: that one is the start's choice, every later one the
+        analyst's."""
+        suspect, self.suspect = self.suspect, None
+        if article_id != suspect:
             return True
-        self.suspect = None
         _write_opening(None)
-        self.window.statusBar().showMessage(
-            self.tr(
-                "Article #{0} was being opened when the window last stopped, so it was not "
-                "opened again. Choose it in the list to open it."
-            ).format(article_id)
-        )
         QTimer.singleShot(0, self._forget_choice)
         return False
 
