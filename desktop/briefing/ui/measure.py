@@ -13,8 +13,8 @@ from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QTextEdit
 
 MEASURE = 35  # full-width characters a line the reader is given room for
-LIBRARY_FLOOR = 180  # the library list keeps at least this many pixels
-DOCK_FLOOR = 130  # and each pane on the right these
+LIBRARY_FLOOR = 280  # the library list keeps at least this many pixels
+DOCK_FLOOR = 180  # and each pane on the right these
 
 
 def measure_width(reader: QTextEdit, characters: int = MEASURE) -> int:
@@ -57,17 +57,20 @@ class MeasureKeeper(QObject):
         if deficit <= 0:
             self._passes = 0
             return
-        sizes = self.splitter.sizes()
-        if len(sizes) == 2:
-            take = max(0, min(deficit, sizes[0] - LIBRARY_FLOOR))
-            if take:
-                self.splitter.setSizes([sizes[0] - take, sizes[1] + take])
-                deficit -= take
+        # The panes on the right give way first, then the library list (whose titles need
+        # room too: below its floor it shows only ellipses).
         window = self.parent()
         assert isinstance(window, QMainWindow)
         shown = [d for d in self.docks if d.isVisible() and not d.isFloating()]
-        if deficit > 0 and shown:
+        room = max((d.width() - DOCK_FLOOR for d in shown), default=0)
+        if room > 0:
             widths = [max(DOCK_FLOOR, d.width() - deficit) for d in shown]
             window.resizeDocks(shown, widths, Qt.Orientation.Horizontal)
+            deficit -= min(room, deficit)
+        sizes = self.splitter.sizes()
+        if deficit > 0 and len(sizes) == 2:
+            take = max(0, min(deficit, sizes[0] - LIBRARY_FLOOR))
+            if take:
+                self.splitter.setSizes([sizes[0] - take, sizes[1] + take])
         if self._passes:
             self._later.start()
