@@ -52,6 +52,7 @@ SCAN_BATCH = 400  # candidates whose texts are read at once when checking all of
 # After the best page, more candidates than this are not checked just to count them: the
 # total is then a lower bound (SearchResults.total_exact is False).
 EXACT_TOTAL_CHECKS = 200
+EXACT_TOTAL_COUNT = 2000  # rows counted for a several-token match's total at most
 TRIGRAM_FEW = 2000  # articles a trigram look-up may name for them to be the only candidates
 _CHUNK = 4000
 T = TypeVar("T")
@@ -315,6 +316,8 @@ def search(db: LibraryDatabase, text: str, limit: int = 20, offset: int = 0) -> 
         # Terms of one index token (a word, one or two CJK characters) are answered exactly
         # by the index; anything longer is checked against the texts themselves.
         checked = not all(is_exact(t.text) for g in query.groups for t in g)
+        terms = [t for g in query.groups for t in g]
+        single = len(terms) == 1 and not terms[0].negated and not checked
         filters = search_index.Filters(
             sources=query.sources,
             date_from=query.date_from,
@@ -349,6 +352,7 @@ def search(db: LibraryDatabase, text: str, limit: int = 20, offset: int = 0) -> 
                 lambda most: search_index.count_articles(db, match, exclude, filters, most),
                 want,
                 checked,
+                single,
             )
             results.total_exact = exact
             found += [
@@ -363,6 +367,7 @@ def search(db: LibraryDatabase, text: str, limit: int = 20, offset: int = 0) -> 
             lambda most: search_index.count_highlights(db, match, exclude, filters, most),
             want,
             checked,
+            single,
         )
         results.total_exact = results.total_exact and exact
         found += [(_highlight_hit(item, score), item.quote) for _, score, item in best_highlights]
@@ -403,6 +408,7 @@ def _collect(
     count: Callable[[int | None], int],
     want: int,
     checked: bool,
+    single: bool = False,
 ) -> tuple[list[tuple[int, float, T]], int, bool]:
     """The ``want`` best rows: ``(id, score, what load gave)``, best first; how many rows
     match in all; and whether that count is exact (else it is a lower bound).
@@ -410,9 +416,11 @@ def _collect(
     ``rank(n, within)`` gives the n best candidate ids with scores (all of them, unranked,
     for n None; only those ``within`` the given ids if not None); ``load(ids)`` gives the rows
     that pass the check, by id; ``count(most)`` counts the candidates, up to ``most`` if not
-    None (FTS5 counts a match
-    without reading its rows). When the index is exact for the query, one ranked page is the
-    answer and the count is the total. Otherwise the best candidates are checked a few at a
+    None (FTS5 counts a match without reading its rows).
+
+    When the index is exact for the query, one ranked page is the answer and the count is the
+    total (``single``: the match is one index token, which FTS5 counts cheaply; else the count
+    stops at ``EXACT_TOTAL_COUNT``). Otherwise the best candidates are checked a few at a
     time, in rank order. If they give ``want`` rows, the other candidates are checked too when
     they are few (``EXACT_TOTAL_CHECKS``), for an exact total; when they are many, the search
     stops and the total is a lower bound (checking every candidate of a common term costs
@@ -422,8 +430,13 @@ def _collect(
     if not checked:
         ranked = rank(want, None)
         rows = load([i for i, _ in ranked])
-        total = len(ranked) if len(ranked) < want else count(None)
-        return [(i, score, rows[i]) for i, score in ranked if i in rows], total, True
+        if len(ranked) < want:
+            return [(i, score, rows[i]) for i, score in ranked if i in rows], len(ranked), True
+        # FTS5 counts one token's rows from its doclist alone; several tokens must be matched
+        # row by row, so that count stops at EXACT_TOTAL_COUNT (then a lower bound).
+        total = count(None if single else EXACT_TOTAL_COUNT)
+        exact = single or total < EXACT_TOTAL_COUNT
+        return [(i, score, rows[i]) for i, score in ranked if i in rows], total, exact
     page = want * CHECKED_PAGE_FACTOR
     ranked = rank(page, None)
     passed: list[tuple[int, float, T]] = []
