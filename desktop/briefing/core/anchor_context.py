@@ -175,7 +175,12 @@ class ContextSide:
         return full if self.near is None else min(full, self._one("near", x) + self.far)
 
     def strong(self, x: int) -> bool:
-        return self._one("near" if self.by_near else "full", x) <= self.budget
+        if self.by_near:
+            return self._one("near", x) <= self.budget
+        # A near part too short to decide alone must at least be there, unchanged.
+        if self.near is not None and self._one("near", x) > 0:
+            return False
+        return self._one("full", x) <= self.budget
 
     def evidence(self, x: int) -> float:
         """How much of the side matches where it ends at ``x``: its characters within the
