@@ -77,8 +77,11 @@ class ContextSide:
     ``near`` is the part of the side within the passage's own paragraph (the side's end
     beyond its paragraph break), or ``None`` when the side has no break. Paragraphs move
     about, so what lies beyond a break is weaker evidence: a side's cost is the lower of its
-    edits and ``near``'s edits plus :data:`FAR` per character beyond the break, and a side
-    whose near part has at least :data:`NEAR_MIN` characters is strong where that part is."""
+    edits and ``near``'s edits plus :data:`FAR` per character beyond the break. A side whose
+    near part has at least :data:`NEAR_MIN` characters is strong where that part is (at most
+    :data:`STRONG` of it edited); another, where the whole side is and its near part, if any,
+    is there unchanged. A side cut by the text's start or end shorter than :data:`NEAR_MIN`
+    is never strong: the boundary alone proves little."""
 
     def __init__(self, text: str, pattern: str, near: str | None, cut: bool) -> None:
         self.text, self.pattern, self.cut = text, pattern, cut
