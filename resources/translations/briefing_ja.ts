@@ -633,6 +633,11 @@ Qt {qt} · PySide6 {pyside} · Python {python}</translation>
         <translation>一致 {0} 件</translation>
     </message>
     <message>
+        <location filename="../../desktop/briefing/ui/find_bar.py" line="166"/>
+        <source>1 match</source>
+        <translation>一致 1 件</translation>
+    </message>
+    <message>
         <location filename="../../desktop/briefing/ui/find_bar.py" line="153" />
         <source>{0} / {1}</source>
         <translation>{0} / {1}</translation>

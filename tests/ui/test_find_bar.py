@@ -149,3 +149,26 @@ def test_a_highlight_result_steps_from_the_match_inside_the_highlight(
     assert current == min(s for s in starts if s >= hit.span[0])
     assert bar.count.text() == f"{starts.index(current) + 1} / {len(starts)}"
     assert starts.index(current) > 0
+
+
+def test_zooming_keeps_the_step_and_a_new_article_is_marked_at_once(
+    window: MainWindow, qtbot
+) -> None:
+    window.table.choose(article_with(window, "制裁", 3))
+    bar = window.tools.find_bar
+    window.actions["find_in_article"].trigger()
+    bar.field.setText("制裁")
+    bar.field.textEdited.emit("制裁")
+    window.actions["find_next"].trigger()
+    assert bar.count.text().startswith("2 / ")
+    window.actions["view_zoom_in"].trigger()  # the same text laid out again
+    assert bar.count.text().startswith("2 / ") and window.reader.find_selections
+    other = next(
+        a.id
+        for a in window.library.articles()
+        if a.id != window.article_id and "制裁" in window.library.article(a.id).text
+    )
+    window.table.choose(other)
+    text = window.reader.toPlainText()
+    assert [s for s, _ in bar.spans] == occurrences(text, "制裁")
+    assert len(window.reader.find_selections) == len(bar.spans)

@@ -101,8 +101,10 @@ class FindBar(QWidget):
         """The reader shows another article (or the same one rebuilt): mark the matches
         there; the step starts with the next F3 (the view stays at the top)."""
         terms = self._terms if self.isVisible() else []
+        before = self.spans
         self.spans = spans_in_text(self.reader.toPlainText(), terms) if terms else []
-        self.current = -1
+        if self.spans != before:  # the same text laid out again (zoom) keeps its step
+            self.current = -1
         self._paint()
 
     def close_bar(self) -> None:
@@ -160,7 +162,10 @@ class FindBar(QWidget):
             self.reader.set_find_selections([])
             return
         if self.current < 0:
-            self.count.setText(self.tr("{0} matches").format(len(self.spans)))
+            count = len(self.spans)
+            self.count.setText(
+                self.tr("1 match") if count == 1 else self.tr("{0} matches").format(count)
+            )
         else:
             self.count.setText(self.tr("{0} / {1}").format(self.current + 1, len(self.spans)))
         document = self.reader.document()
