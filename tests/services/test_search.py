@@ -304,3 +304,15 @@ def test_a_common_checked_term_stops_at_the_page_with_a_lower_bound(library: Lib
     assert not page.total_exact and 2 <= page.total_articles <= count
     whole = library.search("安全保障", limit=count)
     assert whole.total_exact and whole.total_articles == count == len(whole.hits)
+
+
+def test_query_terms_and_every_span_in_a_text() -> None:
+    from briefing.services.search import query_terms, spans_in_text
+
+    assert query_terms('制裁 -影の船団 OR "安全の保証" tag:x') == ["制裁", "安全の保証"]
+    text = "対露制裁と二次制裁。ＮＡＴＯとnato。"
+    assert spans_in_text(text, ["制裁"]) == [(2, 4), (7, 9)]
+    assert spans_in_text(text, [fold_for_search("NATO")]) == [(10, 14), (15, 19)]
+    # Overlapping matches of two terms are one span; none for nothing to find.
+    assert spans_in_text(text, ["二次制裁", "制裁"]) == [(2, 4), (5, 9)]
+    assert spans_in_text(text, []) == []
