@@ -316,3 +316,17 @@ def test_query_terms_and_every_span_in_a_text() -> None:
     # Overlapping matches of two terms are one span; none for nothing to find.
     assert spans_in_text(text, ["二次制裁", "制裁"]) == [(2, 4), (5, 9)]
     assert spans_in_text(text, []) == []
+
+
+def test_the_snippet_anchors_on_the_earliest_term_whichever_needs_folding() -> None:
+    from briefing.core.textindex import fold_sensitive
+    from briefing.services.search import _anchor, _FoldNeeds
+
+    for text, expected in [
+        ("前文。NATOの拡大と加盟の議論。" + "x" * 9000 + "加盟", (3, 7)),
+        ("加盟の議論。" + "y" * 9000 + "NATOの拡大", (0, 2)),
+        ("z" * 9000 + " ＮＡＴＯ。" + "w" * 50 + "加盟", (9001, 9005)),
+    ]:
+        groups = [["nato", "加盟"]]
+        assert _anchor(text, groups, fold_sensitive(text), _FoldNeeds()) == expected
+        assert _anchor(text, groups, None, _FoldNeeds()) == expected

@@ -231,7 +231,11 @@ class _ArticleCheck:
 
 
 def _first_span(
-    text: str, needle: str, sensitive: str | None = None, needs: _FoldNeeds | None = None
+    text: str,
+    needle: str,
+    sensitive: str | None = None,
+    needs: _FoldNeeds | None = None,
+    before: int | None = None,
 ) -> tuple[int, int] | None:
     """First exact occurrence of a folded needle. Where folding cannot matter (see
     :func:`needs_fold`) and no word rule applies, a plain ``find`` gives it; otherwise the
@@ -239,29 +243,41 @@ def _first_span(
     article. Each chunk carries the character before it and an overlap after it, and only
     matches starting inside the chunk proper count, so a Latin word cut by a chunk edge is
     never taken for a whole word. ``sensitive`` None: the text's fold-sensitive characters
-    are not known."""
+    are not known. ``before``: only a match starting before this offset is wanted (a match
+    of another term starts there), so the folding stops at it."""
     if sensitive is not None and not (needs or needs_fold)(sensitive, needle):
         at = first_raw_match(text, needle)
         return (at, at + len(needle)) if at >= 0 else None
     overlap = 4 * len(needle) + 8
-    for start in range(0, max(len(text), 1), _CHUNK):
+    stop = len(text) if before is None else min(len(text), before)
+    for start in range(0, max(stop, 1), _CHUNK):
         lead = 1 if start else 0
         chunk = text[start - lead : start + _CHUNK + overlap]
         for span_start, span_end in find_spans(chunk, needle):
             if lead <= span_start < lead + _CHUNK:
-                return span_start + start - lead, span_end + start - lead
-        if start + _CHUNK >= len(text):
+                found = span_start + start - lead, span_end + start - lead
+                return found if before is None or found[0] < before else None
+        if start + _CHUNK >= stop:
             break
     return None
 
 
 def _anchor(
-    text: str, groups: list[list[str]], sensitive: str, needs: _FoldNeeds
+    text: str, groups: list[list[str]], sensitive: str | None, needs: _FoldNeeds
 ) -> tuple[int, int] | None:
-    """The earliest place in ``text`` where any wanted term occurs, for the snippet."""
-    needles = {n for group in groups for n in group}
-    spans = [span for n in needles if (span := _first_span(text, n, sensitive, needs))]
-    return min(spans) if spans else None
+    """The earliest place in ``text`` where any wanted term occurs, for the snippet. Terms
+    found without folding go first: a term that needs the text folded is then looked for
+    only before the earliest match so far."""
+    needles = sorted(
+        {n for group in groups for n in group},
+        key=lambda n: sensitive is None or needs(sensitive, n),
+    )
+    best: tuple[int, int] | None = None
+    for needle in needles:
+        span = _first_span(text, needle, sensitive, needs, best[0] if best else None)
+        if span and (best is None or span < best):
+            best = span
+    return best
 
 
 def _snippet(
@@ -530,22 +546,3 @@ def _highlight_hit(item: Any, score: float) -> SearchHit:
         item.note,
         None if item.orphaned else (item.selector.start, item.selector.end),
     )
-
-
-def query_terms(text: str) -> list[str]:
-    """The words and phrases a query looks for (excluded ones left out), folded: what to mark
-    in an opened article."""
-    return sorted({n for group in _needles(parse_query(text)) for n in group})
-
-
-def spans_in_text(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
-    """Every occurrence in ``text`` (canonical) of the folded ``terms``, as offsets into
-    ``text``, in order; overlapping occurrences of different terms are merged into one."""
-    spans = sorted(span for term in set(terms) if term for span in find_spans(text, term))
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
