@@ -57,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--db",
         type=Path,
         default=None,
-        help=f"library file (default: ${DB_ENV}, else {default_library_path()})",
+        help=f"library file (default: ${DB_ENV}, else library.db in the per-user data folder)",
     )
     parser.add_argument(
         "--screenshot",

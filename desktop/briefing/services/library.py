@@ -12,13 +12,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing.core.anchoring import find_occurrences
 from briefing.core.errors import BriefingError
 from briefing.core.model import Article, ArticleSummary, Highlight, Tag
 from briefing.services.changes import Changes
-from briefing.services.commands import Command, Conflict
 from briefing.services.days import day_end, day_start
-from briefing.services.defaults import create_default_tags, sample_folder
 from briefing.services.search import SearchResults, search
 from briefing.services.undo import UndoHistory
 from briefing.store import LibraryDatabase, meta, open_database, reads, search_index
@@ -35,8 +32,10 @@ from briefing.store.db import (
 )
 
 if TYPE_CHECKING:
-    # Imported when an import runs: reading or searching the library never loads the
-    # importers (charset detection, Markdown, HTML and PDF readers).
+    # Imported where they are used (an import, a command, a quote to place): reading or
+    # searching the library never loads the importers (charset detection, Markdown, HTML
+    # and PDF readers), the commands or the anchoring.
+    from briefing.services.commands import Command
     from briefing.services.importing import ImportReport, Progress
 
 
@@ -71,6 +70,8 @@ class Library:
             if not search_index.index_is_current(library.db):
                 library.reindex()
             if meta.get(library.db, "default_tags") is None:
+                from briefing.services.defaults import create_default_tags
+
                 create_default_tags(library.db)
                 with write_transaction(library.db):
                     meta.put(library.db, "default_tags", "created")
@@ -90,6 +91,8 @@ class Library:
         """Import the bundled sample articles and their highlights (again: adds only what is
         missing)."""
         with ExitStack() as stack:
+            from briefing.services.defaults import sample_folder
+
             return self.import_paths([sample_folder(stack)])
 
     def close(self) -> None:
@@ -230,6 +233,8 @@ class Library:
         """Start offset of ``quote`` in the article's canonical text. A quote found more than
         once needs ``occurrence`` (1-based), so a highlight never lands on the wrong copy."""
         text = self.article(article_id).text
+        from briefing.core.anchoring import find_occurrences
+
         starts = find_occurrences(text, quote) if quote else []
         if not starts:
             raise BriefingError(f"the quote does not occur in article {article_id}")
@@ -283,6 +288,8 @@ class Library:
         return self._announce(changes.by(initiator))
 
     def _replay(self, command: Command, verb: str) -> Changes:
+        from briefing.services.commands import Conflict  # loaded with the first command
+
         try:
             with write_transaction(self.db):
                 if verb == "undo":
