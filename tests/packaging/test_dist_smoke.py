@@ -3,8 +3,9 @@
 Every command runs the real binary in an empty environment (only ``PATH=/usr/bin:/bin``, a
 temporary ``HOME``, the offscreen Qt platform and ``TZ``), so no virtual environment and no
 Python is in sight: it imports the sample library into a temporary file, lists, searches,
-shows the window, exports the briefing PDF whose quotes ``pdftotext`` must find, and
-imports that PDF again (PDFium).
+shows the window (in Japanese too), exports the briefing PDF whose quotes ``pdftotext``
+must find, imports that PDF again (PDFium), a saved page and a Shift_JIS file; and no
+bundled library may need a glibc newer than Ubuntu 22.04's.
 
 Skipped unless ``dist/briefing-reader/briefing-reader`` exists: the build takes minutes and
 CI time is limited, so the normal test run never builds; when the binary is there, it runs.
@@ -240,3 +241,20 @@ def test_a_pdf_imports_through_the_bundled_pdfium(
     assert "1 imported" in imported.stdout
     text = _run(home, "--db", db, "article", "1", "--text").stdout
     assert not _missing(quotes, text)
+
+
+def test_no_bundled_library_needs_a_glibc_newer_than_ubuntu_22_04() -> None:
+    """Ubuntu 22.04 has glibc 2.35; a bundled library built for a newer one (Debian 12's
+    libstdc++ or libcups call arc4random, 2.36) keeps the window from opening there."""
+    if shutil.which("objdump") is None:
+        pytest.skip("objdump is not installed (binutils; the dist set-up installs it)")
+    newest: dict[str, tuple[int, int]] = {}
+    for path in [BINARY, *BUNDLE.rglob("*.so*")]:
+        if path.is_symlink() or not path.is_file():
+            continue
+        dump = subprocess.run(["objdump", "-T", str(path)], capture_output=True, text=True).stdout
+        versions = [(int(a), int(b)) for a, b in re.findall(r"GLIBC_(\d+)\.(\d+)", dump)]
+        if versions:
+            newest[str(path.relative_to(BUNDLE))] = max(versions)
+    assert newest, "no ELF file read"
+    assert {name: v for name, v in newest.items() if v > (2, 35)} == {}
