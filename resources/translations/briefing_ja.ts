@@ -623,37 +623,104 @@ Qt {qt} · PySide6 {pyside} · Python {python}</translation>
         <translation>検索バーを閉じる(Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/find_bar.py" line="150" />
+        <location filename="../../desktop/briefing/ui/find_bar.py" line="161" />
         <source>No matches</source>
         <translation>一致なし</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/find_bar.py" line="163"/>
+        <location filename="../../desktop/briefing/ui/find_bar.py" line="167" />
         <source>{0} matches</source>
         <translation>一致 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/find_bar.py" line="166"/>
+        <location filename="../../desktop/briefing/ui/find_bar.py" line="167" />
         <source>1 match</source>
         <translation>一致 1 件</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/find_bar.py" line="153" />
+        <location filename="../../desktop/briefing/ui/find_bar.py" line="170" />
         <source>{0} / {1}</source>
         <translation>{0} / {1}</translation>
     </message>
 </context>
 <context>
+    <name>HighlightActions</name>
+    <message>
+        <location filename="../../desktop/briefing/ui/highlight_actions.py" line="91" />
+        <source>No tag has the key {0}</source>
+        <translation>キー {0} のタグはありません</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/highlight_actions.py" line="106" />
+        <location filename="../../desktop/briefing/ui/highlight_actions.py" line="114" />
+        <source>Select some text first</source>
+        <translation>先にテキストを選択してください</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/highlight_actions.py" line="143" />
+        <location filename="../../desktop/briefing/ui/highlight_actions.py" line="154" />
+        <source>Put the caret in a highlight first</source>
+        <translation>先にカーソルをハイライトの中に置いてください</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/highlight_actions.py" line="164" />
+        <source>Select an orphaned highlight and the text it belongs to</source>
+        <translation>位置を失ったハイライトと、その付け直し先のテキストを選択してください</translation>
+    </message>
+</context>
+<context>
     <name>HighlightsPane</name>
     <message>
-        <location filename="../../desktop/briefing/ui/highlights_pane.py" line="189" />
+        <location filename="../../desktop/briefing/ui/highlights_pane.py" line="191" />
         <source>Highlights ({0})</source>
         <translation>ハイライト({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/highlights_pane.py" line="191" />
+        <location filename="../../desktop/briefing/ui/highlights_pane.py" line="193" />
         <source>Orphaned ({0}): their text is gone; select text and re-attach</source>
         <translation>位置を失ったハイライト({0}): 本文から該当箇所が消えました。テキストを選択して付け直してください</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFeedback</name>
+    <message>
+        <location filename="../../desktop/briefing/ui/import_feedback.py" line="46" />
+        <source> (and {0} more)</source>
+        <translation>(ほか {0} 件)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/import_feedback.py" line="66" />
+        <source>Same title and source</source>
+        <translation>タイトルと出典が同じ記事</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/import_feedback.py" line="67" />
+        <source>“{0}” ({1}) was imported as a new article, but article #{2} “{3}” has the same title and source.
+
+Is it a new text of #{2}? Updating keeps the current text of #{2} as a version, moves nothing else, and can be undone.</source>
+        <translation>「{0}」({1})は新しい記事として取り込まれましたが、記事 #{2}「{3}」とタイトルと出典が同じです。
+
+これは #{2} の新しい本文ですか?更新すると #{2} の現在の本文は版として残り、ほかには何も移動しません。元に戻すこともできます。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/import_feedback.py" line="79" />
+        <source>Update #{0}</source>
+        <translation>#{0} を更新</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/import_feedback.py" line="84" />
+        <source>Import as New</source>
+        <translation>新しい記事として取り込む</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/import_feedback.py" line="91" />
+        <source>Keep All {0} as New</source>
+        <translation>{0} 件すべてを新しい記事として残す</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/import_feedback.py" line="130" />
+        <source>“{0}” is now the text of #{1}; its earlier text is kept as a version ({2} highlight(s) placed, {3} orphaned). Undo takes it back.</source>
+        <translation>「{0}」が #{1} の本文になりました。以前の本文は版として残されています(ハイライト {2} 件を配置、{3} 件は位置を失いました)。「元に戻す」で取り消せます。</translation>
     </message>
 </context>
 <context>
@@ -667,112 +734,112 @@ Qt {qt} · PySide6 {pyside} · Python {python}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="50" />
+        <location filename="../../desktop/briefing/ui/main_window.py" line="51" />
         <source>Briefing Reader — {0}</source>
         <translation>Briefing Reader — {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="107" />
+        <location filename="../../desktop/briefing/ui/main_window.py" line="108" />
         <source>Highlights</source>
         <translation>ハイライト</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="115" />
+        <location filename="../../desktop/briefing/ui/main_window.py" line="116" />
         <source>Tags</source>
         <translation>タグ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="136" />
+        <location filename="../../desktop/briefing/ui/main_window.py" line="137" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="143" />
+        <location filename="../../desktop/briefing/ui/main_window.py" line="144" />
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="149" />
+        <location filename="../../desktop/briefing/ui/main_window.py" line="150" />
         <source>Tag &amp;Slots</source>
         <translation>タグキー(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="152" />
+        <location filename="../../desktop/briefing/ui/main_window.py" line="153" />
         <source>&amp;Library</source>
         <translation>ライブラリ(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="158" />
+        <location filename="../../desktop/briefing/ui/main_window.py" line="159" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="161" />
+        <location filename="../../desktop/briefing/ui/main_window.py" line="162" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="179" />
+        <location filename="../../desktop/briefing/ui/main_window.py" line="180" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="240" />
+        <location filename="../../desktop/briefing/ui/main_window.py" line="243" />
         <source>Briefing Reader</source>
         <translation>Briefing Reader</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="281" />
+        <location filename="../../desktop/briefing/ui/main_window.py" line="284" />
         <source>&amp;Undo {0}</source>
         <translation>元に戻す(&amp;U): {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="282" />
+        <location filename="../../desktop/briefing/ui/main_window.py" line="285" />
         <source>&amp;Redo {0}</source>
         <translation>やり直す(&amp;R): {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="338" />
+        <location filename="../../desktop/briefing/ui/main_window.py" line="341" />
         <source>This highlight is orphaned: its passage is no longer in the article.</source>
         <translation>このハイライトは位置を失っています。該当箇所がもう記事にありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="399" />
+        <location filename="../../desktop/briefing/ui/main_window.py" line="405" />
         <source>{0} — Briefing Reader</source>
         <translation>{0} — Briefing Reader</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="416" />
+        <location filename="../../desktop/briefing/ui/main_window.py" line="422" />
         <source>Import articles</source>
         <translation>記事の取り込み</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="418" />
+        <location filename="../../desktop/briefing/ui/main_window.py" line="424" />
         <source>Articles (*.md *.markdown *.txt *.text *.html *.htm *.pdf);;All files (*)</source>
         <translation>記事 (*.md *.markdown *.txt *.text *.html *.htm *.pdf);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="425" />
+        <location filename="../../desktop/briefing/ui/main_window.py" line="431" />
         <source>Import a folder</source>
         <translation>フォルダーの取り込み</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="446" />
+        <location filename="../../desktop/briefing/ui/main_window.py" line="455" />
         <source>Import</source>
         <translation>取り込み</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="456" />
+        <location filename="../../desktop/briefing/ui/main_window.py" line="465" />
         <source>Importing…</source>
         <translation>取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="469" />
+        <location filename="../../desktop/briefing/ui/main_window.py" line="478" />
         <source>Delete article</source>
         <translation>記事の削除</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="471" />
+        <location filename="../../desktop/briefing/ui/main_window.py" line="480" />
         <source>Delete “{0}” and its {1} highlight(s)? You can undo this until you quit.</source>
         <translation>「{0}」とそのハイライト {1} 件を削除しますか?終了するまでは元に戻せます。</translation>
     </message>
@@ -957,7 +1024,7 @@ Qt {qt} · PySide6 {pyside} · Python {python}</translation>
 <context>
     <name>Reader</name>
     <message>
-        <location filename="../../desktop/briefing/ui/reader.py" line="298" />
+        <location filename="../../desktop/briefing/ui/reader.py" line="299" />
         <source>(no tag)</source>
         <translation>(タグなし)</translation>
     </message>
@@ -969,42 +1036,42 @@ Qt {qt} · PySide6 {pyside} · Python {python}</translation>
         <translation type="vanished">検索: 制裁  tag:sanctions  "安全の保証"  -影の船団</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/search_panel.py" line="129" />
+        <location filename="../../desktop/briefing/ui/search_panel.py" line="137" />
         <source>Search the library: 制裁  tag:sanctions  "安全の保証"  -影の船団</source>
         <translation>ライブラリを検索: 制裁  tag:sanctions  "安全の保証"  -影の船団</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/search_panel.py" line="193" />
+        <location filename="../../desktop/briefing/ui/search_panel.py" line="201" />
         <source>Searching…</source>
         <translation>検索しています…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/search_panel.py" line="243" />
+        <location filename="../../desktop/briefing/ui/search_panel.py" line="257" />
         <source>1 article</source>
         <translation>記事 1 件</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/search_panel.py" line="243" />
+        <location filename="../../desktop/briefing/ui/search_panel.py" line="257" />
         <source>{0} articles</source>
         <translation>記事 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/search_panel.py" line="246" />
+        <location filename="../../desktop/briefing/ui/search_panel.py" line="260" />
         <source>1 highlight</source>
         <translation>ハイライト 1 件</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/search_panel.py" line="248" />
+        <location filename="../../desktop/briefing/ui/search_panel.py" line="262" />
         <source>{0} highlights</source>
         <translation>ハイライト {0} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/search_panel.py" line="250" />
+        <location filename="../../desktop/briefing/ui/search_panel.py" line="266" />
         <source>{0}: {1}, {2}</source>
         <translation>{0}: {1}、{2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/search_panel.py" line="241"/>
+        <location filename="../../desktop/briefing/ui/search_panel.py" line="265" />
         <source>{0}: at least {1}, {2}</source>
         <translation>{0}: 少なくとも {1}、{2}</translation>
     </message>
@@ -1016,12 +1083,12 @@ Qt {qt} · PySide6 {pyside} · Python {python}</translation>
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <location filename="../../desktop/briefing/ui/search_panel.py" line="96" />
+        <location filename="../../desktop/briefing/ui/search_panel.py" line="104" />
         <source>Highlight{0} — {1}</source>
         <translation>ハイライト{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/search_panel.py" line="97" />
+        <location filename="../../desktop/briefing/ui/search_panel.py" line="105" />
         <source>Article — {0}</source>
         <translation>記事 — {0}</translation>
     </message>
@@ -1074,67 +1141,77 @@ Qt {qt} · PySide6 {pyside} · Python {python}</translation>
         <translation>更新の取り込み</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="35" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="29" />
+        <source>Take as update</source>
+        <translation>更新として取り込む</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/service_text.py" line="36" />
         <source>Import update of “{title}”</source>
         <translation>「{title}」の更新の取り込み</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="39" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="40" />
+        <source>Take as update of “{title}”</source>
+        <translation>「{title}」の更新として取り込む</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/service_text.py" line="44" />
         <source>Restore version {number} of “{title}”</source>
         <translation>「{title}」の版 {number} の復元</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="43" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="48" />
         <source>Restore version {number}</source>
         <translation>版 {number} の復元</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="45" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="50" />
         <source>Create tag {tag}</source>
         <translation>タグ {tag} の作成</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="46" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="51" />
         <source>Rename tag {tag}</source>
         <translation>タグ {tag} の名前の変更</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="47" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="52" />
         <source>Recolour tag {tag}</source>
         <translation>タグ {tag} の色の変更</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="48" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="53" />
         <source>Edit tag {tag}</source>
         <translation>タグ {tag} の編集</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="51" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="56" />
         <source>Merge tag {source} into {target}</source>
         <translation>タグ {source} を {target} に統合</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="53" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="58" />
         <source>Delete tag {tag}</source>
         <translation>タグ {tag} の削除</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="54" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="59" />
         <source>Untag {tag}</source>
         <translation>タグ {tag} を外す</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="55" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="60" />
         <source>Tag {tag}</source>
         <translation>タグ {tag} を付ける</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="64" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="69" />
         <source>Cannot undo “{command}”: {reason}. It was removed from the undo history{also}; nothing was changed.</source>
         <translation>「{command}」を元に戻せません: {reason}。この操作は取り消し履歴から削除されました{also}。何も変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="73" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="78" />
         <source>Cannot redo “{command}”: {reason}. It was removed from the undo history{also}; nothing was changed.</source>
         <translation>「{command}」をやり直せません: {reason}。この操作は取り消し履歴から削除されました{also}。何も変更されていません。</translation>
     </message>
@@ -1147,167 +1224,197 @@ Qt {qt} · PySide6 {pyside} · Python {python}</translation>
         <translation type="vanished">「{command}」をやり直せません: {reason}。この操作は取り消し履歴から削除されました。何も変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="79" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="84" />
         <source>Nothing to undo.</source>
         <translation>元に戻す操作はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="80" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="85" />
         <source>Nothing to redo.</source>
         <translation>やり直す操作はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="83" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="88" />
         <source>There is no article {id}.</source>
         <translation>記事 {id} はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="85" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="90" />
         <source>The title cannot be empty.</source>
         <translation>タイトルは空にできません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="88" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="93" />
         <source>Not a date (YYYY-MM-DD): {text}</source>
         <translation>日付ではありません(YYYY-MM-DD): {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="92" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="97" />
         <source>Not a web address: {text} (expected https://…)</source>
         <translation>Web アドレスではありません: {text}(https://… の形式で入力してください)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="96" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="101" />
         <source>Not a language code: {text} (for example ja or en)</source>
         <translation>言語コードではありません: {text}(例: ja、en)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="100" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="105" />
         <source>The {field} must be one line.</source>
         <translation>{field}は 1 行で入力してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="102" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="107" />
         <source>There is no tag “{tag}”.</source>
         <translation>タグ「{tag}」はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="110" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="112" />
+        <source>a new article, although #{id} has the same title and source: no URL or file in common says it is the same article</source>
+        <translation>新しい記事として取り込みました。#{id} とタイトルと出典が同じですが、同じ記事だと示す共通の URL やファイルがありません</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/service_text.py" line="121" />
+        <source>{placed} highlight(s) re-anchored, {orphaned} orphaned; the earlier text is version {number}</source>
+        <translation>ハイライト {placed} 件を再配置、{orphaned} 件は位置を失いました。以前の本文は版 {number} です</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/service_text.py" line="129" />
+        <source>{placed} highlight(s) re-anchored; the earlier text is version {number}</source>
+        <translation>ハイライト {placed} 件を再配置しました。以前の本文は版 {number} です</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/service_text.py" line="136" />
+        <source>Article {id} already has highlights: it stays a new article.</source>
+        <translation>記事 {id} にはすでにハイライトがあるため、新しい記事のままにします。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/service_text.py" line="142" />
+        <source>the library is open read-only: it can be read and searched, not changed</source>
+        <translation>ライブラリは読み取り専用で開かれています。読むことと検索はできますが、変更はできません</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/service_text.py" line="149" />
+        <source>the disk is full: the library is open read-only until space is freed</source>
+        <translation>ディスクがいっぱいです。空き容量ができるまでライブラリは読み取り専用で開かれます</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/service_text.py" line="160" />
         <source>the article was deleted since</source>
         <translation>その後、記事が削除されました</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="114" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="164" />
         <source>the article is in the library again</source>
         <translation>記事がライブラリに戻っています</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="118" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="168" />
         <source>the article's text has changed since (an import updated it)</source>
         <translation>その後、記事の本文が変わりました(取り込みによる更新)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="124" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="174" />
         <source>the article was imported again since</source>
         <translation>その後、記事がもう一度取り込まれました</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="128" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="178" />
         <source>the article's details were changed since</source>
         <translation>その後、記事の情報が変更されました</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="132" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="182" />
         <source>the highlight was deleted since</source>
         <translation>その後、ハイライトが削除されました</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="136" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="186" />
         <source>the highlight is in the library again</source>
         <translation>ハイライトがライブラリに戻っています</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="140" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="190" />
         <source>the highlight's tags were changed since</source>
         <translation>その後、ハイライトのタグが変更されました</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="144" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="194" />
         <source>the highlight was changed since (re-anchored by an import or edited elsewhere)</source>
         <translation>その後、ハイライトが変更されました(取り込みによる再配置、または別の場所での編集)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="151" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="201" />
         <source>the tag “{tag}” was deleted since</source>
         <translation>その後、タグ「{tag}」が削除されました</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="155" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="205" />
         <source>the tag “{tag}” is in the library again</source>
         <translation>タグ「{tag}」がライブラリに戻っています</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="159" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="209" />
         <source>the tag “{tag}” is now on {count} highlight(s)</source>
         <translation>タグ「{tag}」は現在ハイライト {count} 件に付いています</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="163" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="213" />
         <source>the tag “{tag}” was changed since</source>
         <translation>その後、タグ「{tag}」が変更されました</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="167" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="217" />
         <source>“{name}” now names another tag</source>
         <translation>「{name}」は現在、別のタグの名前です</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="171" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="221" />
         <source>keyboard slot {slot} now belongs to another tag</source>
         <translation>キー {slot} は現在、別のタグに割り当てられています</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="175" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="225" />
         <source>a tag it uses was deleted since</source>
         <translation>その後、使っているタグが削除されました</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="179" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="229" />
         <source>the library was changed since</source>
         <translation>その後、ライブラリが変更されました</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="181" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="231" />
         <source>it was never carried out</source>
         <translation>まだ実行されていません</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="184" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="234" />
         <source>, with {count} step(s) that depended on it</source>
         <translation>(これに依存する {count} 件の操作も削除)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="188" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="238" />
         <source>title</source>
         <translation>タイトル</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="189" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="239" />
         <source>source</source>
         <translation>出典</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="190" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="240" />
         <source>author</source>
         <translation>著者</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="191" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="241" />
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/service_text.py" line="192" />
+        <location filename="../../desktop/briefing/ui/service_text.py" line="242" />
         <source>language</source>
         <translation>言語</translation>
     </message>
@@ -1360,7 +1467,7 @@ Qt {qt} · PySide6 {pyside} · Python {python}</translation>
         <translation>(なし)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/shortcuts_dialog.py" line="180" />
+        <location filename="../../desktop/briefing/ui/shortcuts_dialog.py" line="181" />
         <source>{0} is given to more than one action: {1}</source>
         <translation>{0} は複数の操作に割り当てられています: {1}</translation>
     </message>
@@ -1520,6 +1627,95 @@ Qt {qt} · PySide6 {pyside} · Python {python}</translation>
     </message>
 </context>
 <context>
+    <name>VersionsDialog</name>
+    <message>
+        <location filename="../../desktop/briefing/ui/versions_dialog.py" line="47" />
+        <source>Versions of “{0}”</source>
+        <translation>「{0}」の版</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/versions_dialog.py" line="56" />
+        <source>Version</source>
+        <translation>版</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/versions_dialog.py" line="56" />
+        <source>Written</source>
+        <translation>保存日時</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/versions_dialog.py" line="56" />
+        <source>Origin</source>
+        <translation>取り込み元</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/versions_dialog.py" line="56" />
+        <source>Length</source>
+        <translation>長さ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/versions_dialog.py" line="68" />
+        <source>&amp;Restore This Version</source>
+        <translation>この版を復元(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/versions_dialog.py" line="98" />
+        <source>{0} characters</source>
+        <translation>{0} 文字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/versions_dialog.py" line="109" />
+        <source>{0} earlier text(s) of this article. Restoring one keeps the current text as that version; Undo in the window takes it back.</source>
+        <translation>この記事の以前の本文が {0} 件あります。復元すると現在の本文がその版として残ります。ウィンドウの「元に戻す」で取り消せます。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/versions_dialog.py" line="114" />
+        <source>This article has no earlier versions.</source>
+        <translation>この記事には以前の版がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/versions_dialog.py" line="149" />
+        <source>Version {0} restored ({1} highlight(s) placed, {2} orphaned); the text it replaced is now version {0}.</source>
+        <translation>版 {0} を復元しました(ハイライト {1} 件を配置、{2} 件は位置を失いました)。置き換えられた本文が版 {0} になりました。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowSafety</name>
+    <message>
+        <location filename="../../desktop/briefing/ui/window_safety.py" line="53" />
+        <source>&amp;Versions…</source>
+        <translation>版の一覧(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/window_safety.py" line="56" />
+        <source>The open article's earlier texts, to read and restore</source>
+        <translation>開いている記事の以前の本文を読み、復元します</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/window_safety.py" line="71" />
+        <source>Article #{0} was being opened when the window last stopped, so it was not opened again. Choose it in the list to open it.</source>
+        <translation>前回ウィンドウが止まったとき記事 #{0} を開いていたため、今回は開いていません。開くには一覧から選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/window_safety.py" line="100" />
+        <source>Read-only: {0}</source>
+        <translation>読み取り専用: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/window_safety.py" line="115" />
+        <source> [read-only]</source>
+        <translation> [読み取り専用]</translation>
+    </message>
+</context>
+<context>
+    <name>WindowTools</name>
+    <message>
+        <location filename="../../desktop/briefing/ui/window_tools.py" line="51" />
+        <source>Outline</source>
+        <translation>アウトライン</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <location filename="../../desktop/briefing/app.py" line="70" />
@@ -1563,34 +1759,20 @@ Restore the newest good backup, {backup}? The damaged file is kept beside it.</s
 <context>
     <name>self.window</name>
     <message>
-        <location filename="../../desktop/briefing/ui/highlight_actions.py" line="86" />
         <source>No tag has the key {0}</source>
-        <translation>キー {0} のタグはありません</translation>
+        <translation type="vanished">キー {0} のタグはありません</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/highlight_actions.py" line="100" />
-        <location filename="../../desktop/briefing/ui/highlight_actions.py" line="108" />
         <source>Select some text first</source>
-        <translation>先にテキストを選択してください</translation>
+        <translation type="vanished">先にテキストを選択してください</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/highlight_actions.py" line="136" />
-        <location filename="../../desktop/briefing/ui/highlight_actions.py" line="145" />
         <source>Put the caret in a highlight first</source>
-        <translation>先にカーソルをハイライトの中に置いてください</translation>
+        <translation type="vanished">先にカーソルをハイライトの中に置いてください</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/highlight_actions.py" line="153" />
         <source>Select an orphaned highlight and the text it belongs to</source>
-        <translation>位置を失ったハイライトと、その付け直し先のテキストを選択してください</translation>
-    </message>
-</context>
-<context>
-    <name>WindowTools</name>
-    <message>
-        <location filename="../../desktop/briefing/ui/window_tools.py" line="49" />
-        <source>Outline</source>
-        <translation>アウトライン</translation>
+        <translation type="vanished">位置を失ったハイライトと、その付け直し先のテキストを選択してください</translation>
     </message>
 </context>
 </TS>
