@@ -146,8 +146,6 @@ def what_changed(key: Key, was: Any, now: Any) -> str:
         return "a tag it uses was deleted since"
     if kind == "details":
         return "the article's details were changed since"
-    if kind == "details":
-        return "the article's details were changed since"
     return "the library was changed since"
 
 

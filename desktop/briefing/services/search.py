@@ -546,3 +546,22 @@ def _highlight_hit(item: Any, score: float) -> SearchHit:
         item.note,
         None if item.orphaned else (item.selector.start, item.selector.end),
     )
+
+
+def query_terms(text: str) -> list[str]:
+    """The words and phrases a query looks for (excluded ones left out), folded: what to mark
+    in an opened article."""
+    return sorted({n for group in _needles(parse_query(text)) for n in group})
+
+
+def spans_in_text(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
+    """Every occurrence in ``text`` (canonical) of the folded ``terms``, as offsets into
+    ``text``, in order; overlapping occurrences of different terms are merged into one."""
+    spans = sorted(span for term in set(terms) if term for span in find_spans(text, term))
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
