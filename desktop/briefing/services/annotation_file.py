@@ -187,12 +187,7 @@ class _Applier:
         now = now_iso()
         row = {
             "article_id": article_id,
-            "quote": selector.quote,
-            "prefix": selector.prefix,
-            "suffix": selector.suffix,
-            "start_pos": selector.start,
-            "end_pos": selector.end,
-            "orphaned": 0,
+            **highlight_store.placed_at(selector),
             "note": spec.note,
             "author": spec.author,
             "created_at": now,

@@ -20,6 +20,7 @@ from typing import Any
 
 from briefing.core.anchoring import make_selector
 from briefing.core.errors import BriefingError
+from briefing.core.model import TextSelector
 from briefing.services.changes import Changes
 from briefing.store import LibraryDatabase, replay
 from briefing.store import articles as article_store
@@ -168,6 +169,16 @@ def tags_in_use(db: LibraryDatabase, tag_ids: list[int]) -> Snapshot:
     return {("uses tag", tag_id): tag_id in existing for tag_id in tag_ids}
 
 
+def selection(text: str, start: int, end: int) -> TextSelector:
+    """The selector of ``[start, end)`` in an article's text, refused with one line when the
+    range is outside the text or holds only white space."""
+    if not 0 <= start < end <= len(text):
+        raise BriefingError("the selection is outside the article's text")
+    if not text[start:end].strip():
+        raise BriefingError("cannot highlight white space only")
+    return make_selector(text, start, end)
+
+
 def require_tag(db: LibraryDatabase, name: str) -> int:
     tag_id = tag_store.resolve_tag(db, name)
     if tag_id is None:
@@ -202,21 +213,12 @@ class AddHighlight(Command):
             article = article_store.get_article(db, self.article_id)
             if article is None:
                 raise BriefingError(f"no article with id {self.article_id}")
-            if not 0 <= self.start < self.end <= len(article.text):
-                raise BriefingError("the selection is outside the article's text")
-            if not article.text[self.start : self.end].strip():
-                raise BriefingError("cannot highlight white space only")
+            selector = selection(article.text, self.start, self.end)
             tag_ids = [require_tag(db, name) for name in self.tags]
-            selector = make_selector(article.text, self.start, self.end)
             now = now_iso()
             self._row = {
                 "article_id": self.article_id,
-                "quote": selector.quote,
-                "prefix": selector.prefix,
-                "suffix": selector.suffix,
-                "start_pos": selector.start,
-                "end_pos": selector.end,
-                "orphaned": 0,
+                **highlight_store.placed_at(selector),
                 "note": self.note,
                 "author": self.author,
                 "created_at": now,

@@ -161,16 +161,7 @@ def reanchor_article(
             continue
         placed += 1
         selector = make_selector(text, anchor.start, anchor.end)
-        highlight_store.update_highlight(
-            db,
-            highlight.id,
-            quote=selector.quote,
-            prefix=selector.prefix,
-            suffix=selector.suffix,
-            start_pos=selector.start,
-            end_pos=selector.end,
-            orphaned=0,
-        )
+        highlight_store.update_highlight(db, highlight.id, **highlight_store.placed_at(selector))
     return placed, orphaned
 
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefing.core.anchoring import make_selector
 from briefing.core.errors import BriefingError
 from briefing.services.changes import Changes
-from briefing.services.commands import Command
+from briefing.services.commands import Command, selection
 from briefing.store import LibraryDatabase
 from briefing.store import articles as article_store
 from briefing.store import highlights as highlight_store
@@ -42,21 +41,9 @@ class ReattachHighlight(Command):
         if self._content_hash is not None and article.content_hash != self._content_hash:
             # A redo after the article changed would place the highlight on other text.
             raise BriefingError("the article has changed since; select the passage again")
-        if not 0 <= self.start < self.end <= len(article.text):
-            raise BriefingError("the selection is outside the article's text")
-        if not article.text[self.start : self.end].strip():
-            raise BriefingError("cannot highlight white space only")
-        selector = make_selector(article.text, self.start, self.end)
+        selector = selection(article.text, self.start, self.end)
         self._before = {column: row[column] for column in PLACE_COLUMNS}
-        self._after = {
-            "quote": selector.quote,
-            "prefix": selector.prefix,
-            "suffix": selector.suffix,
-            "start_pos": selector.start,
-            "end_pos": selector.end,
-            "orphaned": 0,
-            "updated_at": now_iso(),
-        }
+        self._after = {**highlight_store.placed_at(selector), "updated_at": now_iso()}
         self._content_hash = article.content_hash
         highlight_store.update_highlight(db, self.highlight_id, **self._after)
         return self._changes(row["article_id"])

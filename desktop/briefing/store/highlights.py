@@ -92,6 +92,19 @@ def delete_highlight(db: LibraryDatabase, highlight_id: int) -> None:
     db.execute("DELETE FROM highlights WHERE id = ?", [highlight_id])
 
 
+def placed_at(selector: TextSelector) -> dict[str, Any]:
+    """The columns of a highlight placed by ``selector``: quote, context, offsets, not
+    orphaned. One mapping, so every place that anchors a highlight writes the same row."""
+    return {
+        "quote": selector.quote,
+        "prefix": selector.prefix,
+        "suffix": selector.suffix,
+        "start_pos": selector.start,
+        "end_pos": selector.end,
+        "orphaned": 0,
+    }
+
+
 def update_highlight(db: LibraryDatabase, highlight_id: int, **values: Any) -> None:
     with reindexing(db, [highlight_id]):
         assignments = ", ".join(f"{key} = ?" for key in values)

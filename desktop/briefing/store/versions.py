@@ -63,16 +63,14 @@ def _version(row: dict[str, Any], with_text: bool) -> ArticleVersion:
 def list_versions(db: LibraryDatabase, article_id: int) -> list[ArticleVersion]:
     """The article's versions, by number."""
     sql = (
-        "SELECT *, length(text) AS chars FROM article_versions WHERE article_id = ? "
-        "ORDER BY number"
+        "SELECT *, length(text) AS chars FROM article_versions WHERE article_id = ? ORDER BY number"
     )
     return [_version(row, with_text=False) for row in db.query(sql, [article_id])]
 
 
 def get_version(db: LibraryDatabase, article_id: int, number: int) -> ArticleVersion | None:
     sql = (
-        "SELECT *, length(text) AS chars FROM article_versions "
-        "WHERE article_id = ? AND number = ?"
+        "SELECT *, length(text) AS chars FROM article_versions WHERE article_id = ? AND number = ?"
     )
     rows = list(db.query(sql, [article_id, number]))
     return _version(rows[0], with_text=True) if rows else None
@@ -127,8 +125,7 @@ def restore_version_rows(db: LibraryDatabase, rows: list[dict[str, Any]]) -> Non
     """Put back rows :func:`version_rows` returned, under their own ids."""
     for row in rows:
         db.execute(
-            f"INSERT INTO article_versions ({', '.join(row)}) "
-            f"VALUES ({', '.join('?' * len(row))})",
+            f"INSERT INTO article_versions ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
             list(row.values()),
         )
 
@@ -137,8 +134,12 @@ def _anchors(db: LibraryDatabase, article_id: int) -> dict[str, list[Any]]:
     """Each highlight's anchor on the article's current text."""
     return {
         str(h.id): [
-            h.selector.quote, h.selector.prefix, h.selector.suffix,
-            h.selector.start, h.selector.end, int(h.orphaned),
+            h.selector.quote,
+            h.selector.prefix,
+            h.selector.suffix,
+            h.selector.start,
+            h.selector.end,
+            int(h.orphaned),
         ]
         for h in highlight_store.list_highlights(db, article_id=article_id)
     }
@@ -215,8 +216,9 @@ def swap(db: LibraryDatabase, article_id: int, number: int, now: str) -> tuple[i
     db.execute(
         "UPDATE articles SET updated_at = ? WHERE id = ?", [restored["written_at"], article_id]
     )
-    return _place_highlights(db, article_id, restored["text"], json.loads(restored["anchors"]),
-                             old_length)
+    return _place_highlights(
+        db, article_id, restored["text"], json.loads(restored["anchors"]), old_length
+    )
 
 
 def _place_highlights(
@@ -232,19 +234,16 @@ def _place_highlights(
         else:
             anchor = reanchor(text, highlight.selector, old_length=old_length)
             is_orphaned = anchor is None
-            selector = highlight.selector if anchor is None else make_selector(
-                text, anchor.start, anchor.end
+            selector = (
+                highlight.selector
+                if anchor is None
+                else make_selector(text, anchor.start, anchor.end)
             )
         orphaned += is_orphaned
         placed += not is_orphaned
         highlight_store.update_highlight(
             db,
             highlight.id,
-            quote=selector.quote,
-            prefix=selector.prefix,
-            suffix=selector.suffix,
-            start_pos=selector.start,
-            end_pos=selector.end,
-            orphaned=int(is_orphaned),
+            **{**highlight_store.placed_at(selector), "orphaned": int(is_orphaned)},
         )
     return placed, orphaned
