@@ -24,10 +24,11 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog, QWidget
 
 from briefing.services import BriefingError, Changes, Command, Library
 from briefing.ui import service_text
+from briefing.ui.progress_panel import ProgressPanel
 
 log = logging.getLogger("briefing.ui")
 T = TypeVar("T")
@@ -129,11 +130,12 @@ class QueryOp(Generic[T]):
         self._failure: Callable[[str], None] | None = None
         self._announce: Callable[[T], Changes] | None = None
         self._label: str | None = None
-        self.dialog: QProgressDialog | None = None
+        self.dialog: QProgressDialog | ProgressPanel | None = None  # where progress shows
         self.done = False
 
     def with_progress(self, label: str) -> QueryOp[T]:
-        """Show a progress dialog with Cancel while the work runs (after 300 ms)."""
+        """Show progress with Cancel while the work runs: in the window's status bar (the
+        window stays usable), or, for another parent, a progress dialog after 300 ms."""
         self._label = label
         return self
 
@@ -163,10 +165,15 @@ class QueryOp(Generic[T]):
         return self
 
     def _make_dialog(self, label: str) -> None:
-        cancel = QCoreApplication.translate("Operations", "Cancel")
-        dialog = QProgressDialog(label, cancel, 0, 0, self.parent)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
+        dialog: QProgressDialog | ProgressPanel
+        if isinstance(self.parent, QMainWindow):
+            dialog = ProgressPanel(label, self.parent)
+            self.parent.statusBar().addPermanentWidget(dialog)
+        else:
+            cancel = QCoreApplication.translate("Operations", "Cancel")
+            dialog = QProgressDialog(label, cancel, 0, 0, self.parent)
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.setMinimumDuration(300)
         dialog.canceled.connect(self.cancel)
 
         def on_progress(done: int, total: int, item: str) -> None:
