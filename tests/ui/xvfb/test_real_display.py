@@ -114,6 +114,20 @@ def test_select_tag_note_undo_redo_delete_quit(env: dict[str, str], tmp_path: Pa
         xdo(env, "windowsize", window, "1400", "900")
         time.sleep(1.0)
         before = highlights(env, db)  # the sample library's own highlights
+        # A scheduled import writes to the same library meanwhile, from another process.
+        extra = tmp_path / "extra"
+        extra.mkdir()
+        for number in range(80):
+            (extra / f"extra-{number:03}.md").write_text(
+                f"---\ntitle: 追加記事 {number}\nsource: 定時取込\n---\n\n北方領土 {number}。\n",
+                encoding="utf-8",
+            )
+        cron = subprocess.Popen(
+            [str(APP), "--db", str(db), "import", str(extra)],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+        )
         # Click into the reader (the middle column), then walk to the first paragraph's
         # first line with the keyboard caret and select it to the line's end.
         xdo(env, "mousemove", "--window", window, "780", "450", "click", "1")
@@ -149,6 +163,21 @@ def test_select_tag_note_undo_redo_delete_quit(env: dict[str, str], tmp_path: Pa
         wait_for(lambda: note_of() == "", "Ctrl+Z to undo the note")
         xdo(env, "key", "ctrl+shift+z")
         wait_for(lambda: note_of() == "watch secondary sanctions", "Ctrl+Shift+Z to redo")
+        assert cron.wait(timeout=120) == 0, cron.stdout.read() if cron.stdout else ""
+        kept = [h for h in highlights(env, db) if h["id"] == new_id]
+        assert [(h["quote"], h["tags"], h["note"]) for h in kept] == [
+            (selected, ["sanctions"], "watch secondary sanctions")
+        ]  # the import beside it changed nothing of it
+        found = subprocess.run(
+            [str(APP), "--db", str(db), "search", "secondary", "--json"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        )
+        hits = json.loads(found.stdout)["hits"]
+        assert any(h["kind"] == "highlight" and h["id"] == new_id for h in hits)
         xdo(env, "key", "Delete")
         wait_for(lambda: note_of() is None, "Delete to remove the highlight")
         listed = subprocess.run(
@@ -159,7 +188,8 @@ def test_select_tag_note_undo_redo_delete_quit(env: dict[str, str], tmp_path: Pa
             timeout=60,
             check=True,
         )
-        assert len(json.loads(listed.stdout)) == 5  # Delete in the reader spared the article
+        # Delete in the reader spared the article: the five samples and the 80 imported.
+        assert len(json.loads(listed.stdout)) == 5 + 80
         xdo(env, "key", "ctrl+q")
         assert app.wait(timeout=20) == 0
     finally:
