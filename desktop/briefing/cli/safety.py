@@ -3,7 +3,8 @@ article's versions (``article ID --versions``, ``--version N``, ``--restore-vers
 
 ``backup``, ``restore`` and ``check`` work on the library *file*: they do not open it as a
 library (which would migrate it, or write into a damaged file), so they run on a library
-that cannot be opened. :mod:`briefing.cli` adds the parsers and hands the commands here.
+that cannot be opened. Their arguments are in :mod:`briefing.cli.parser`; :mod:`briefing.cli`
+hands the commands here.
 """
 
 from __future__ import annotations
@@ -22,44 +23,9 @@ if TYPE_CHECKING:
     from briefing.services.versions import ArticleVersion
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "backup",
-        help="a checked copy of the library (default: in backups/ beside it, rotated)",
-    )
-    p.add_argument("path", nargs="?", type=Path, default=None, metavar="PATH")
-    p.add_argument(
-        "--keep",
-        default=None,
-        metavar="D,W,M",
-        help="keep the newest backup of the last D days, W weeks, M months (default 7,4,6); "
-        "remembered by the library",
-    )
-    p = sub.add_parser(
-        "restore", help="replace the library with a backup (the current file is kept aside)"
-    )
-    p.add_argument("backup", type=Path, metavar="BACKUP")
-    sub.add_parser("check", help="check integrity, the search index and references")
-
-
-def add_article_options(p: argparse.ArgumentParser) -> None:
-    """``article ID --versions | --version N | --restore-version N``."""
-    p.add_argument("--versions", action="store_true", help="list the earlier texts")
-    p.add_argument("--version", type=int, default=None, metavar="N", help="show version N")
-    p.add_argument(
-        "--restore-version",
-        type=int,
-        default=None,
-        metavar="N",
-        help="make version N the article's text (the current text becomes version N)",
-    )
-
-
 def wants_versions(args: argparse.Namespace) -> bool:
+    """Whether ``article`` was given a versions option (rather than showing the text)."""
     return bool(args.versions) or args.version is not None or args.restore_version is not None
-
-
-FILE_COMMANDS = ("backup", "restore", "check")
 
 
 def run_file_command(db_path: Path, args: argparse.Namespace) -> int:
