@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing.app import make_application
 from briefing.services import Library
 from briefing.ui.main_window import MainWindow
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
@@ -37,11 +36,6 @@ url: https://example.com/articles/1
 def open_reader_window(qtbot, tmp_path: Path, library: Library, text: str = ARTICLE) -> MainWindow:
     article_file = tmp_path / "article.md"
     article_file.write_text(text, encoding="utf-8")
-    make_application()
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
-    )
     report = library.import_paths([article_file])
     assert not report.failed, report.outcomes
     window = MainWindow(library)

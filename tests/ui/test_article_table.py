@@ -270,16 +270,9 @@ def test_a_big_library_paints_first_and_lists_on_a_worker(
     qtbot, sample_library: Library, tmp_path, monkeypatch
 ) -> None:
     """Start-up over a big library: the article read last opens at once, the list follows."""
-    from briefing.app import make_application
     from briefing.ui import article_view
     from briefing.ui.main_window import MainWindow
-    from PySide6.QtCore import QSettings
 
-    make_application()
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
-    )
     first = MainWindow(sample_library)
     qtbot.addWidget(first)
     first.table.selectRow(3)
@@ -299,15 +292,8 @@ def test_a_big_library_paints_first_and_lists_on_a_worker(
 
 
 def test_column_widths_and_sort_are_remembered(qtbot, sample_library: Library, tmp_path) -> None:
-    from briefing.app import make_application
     from briefing.ui.main_window import MainWindow
-    from PySide6.QtCore import QSettings
 
-    make_application()
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
-    )
     first = MainWindow(sample_library)
     qtbot.addWidget(first)
     first.table.sortByColumn(TITLE, Qt.SortOrder.AscendingOrder)
@@ -328,16 +314,9 @@ def test_column_widths_and_sort_are_remembered(qtbot, sample_library: Library, t
 def test_closing_the_window_while_the_list_is_read_raises_nothing(
     qtbot, sample_library: Library, tmp_path, monkeypatch
 ) -> None:
-    from briefing.app import make_application
     from briefing.ui import article_view
     from briefing.ui.main_window import MainWindow
-    from PySide6.QtCore import QSettings
 
-    make_application()
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
-    )
     monkeypatch.setattr(article_view, "BACKGROUND_FROM", 0)
     window = MainWindow(sample_library)
     listing = window.table._pending

@@ -7,28 +7,16 @@ import subprocess
 from datetime import date
 from pathlib import Path
 
-import pytest
-from briefing.app import make_application
 from briefing.core.briefing import BriefingOptions, Period
 from briefing.services import Library
 from briefing.services.briefing import export_history
 from briefing.ui.briefing_dialog import BriefingDialog
 from briefing.ui.main_window import MainWindow
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrinter
 
 TODAY = date.today()
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path: Path, qapp):
-    make_application()
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
-    )
-    yield
 
 
 def _dialog(qtbot, library: Library) -> BriefingDialog:

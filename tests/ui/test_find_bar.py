@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from tests.ui import window_fixtures
 from tests.ui.window_fixtures import article_with
 
-isolated_settings = window_fixtures.isolated_settings
 window = window_fixtures.window
 
 

@@ -6,28 +6,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from briefing.app import make_application
 from briefing.core.safe_text import plain_tooltip
 from briefing.services import Library
 from briefing.ui.article_table import SOURCE, TITLE, ArticleTableModel
 from briefing.ui.main_window import MainWindow
 from briefing.ui.note_editor import NoteEditor
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel
 
 HOSTILE_TITLE = '<img src="/dev/zero"><b>bold</b>'
 HOSTILE_SOURCE = '<a href="file:///etc/passwd">site</a>'
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path: Path, qapp):
-    make_application()
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
-    )
 
 
 def test_article_title_and_source_are_plain_text(qtbot, library: Library, tmp_path: Path) -> None:

@@ -11,10 +11,7 @@ from briefing.ui.main_window import MainWindow
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from tests.ui import window_fixtures
 from tests.ui.window_fixtures import open_window
-
-isolated_settings = window_fixtures.isolated_settings
 
 MONDAY = "今日の社説は制裁の効果について論じる。\n\n第二段落では北方領土の交渉を扱う。\n"
 TUESDAY = "冒頭に一段落が加わった。\n\n今日の社説は制裁の効果について論じる。\n\n結びの段落。\n"

@@ -5,20 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from briefing.app import make_application
 from briefing.services import Library
 from briefing.ui.main_window import MainWindow
-from PySide6.QtCore import QSettings
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path: Path, qapp):
-    make_application()
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
-    )
 
 
 def test_undo_after_an_import_update_restores_the_earlier_text(

@@ -10,18 +10,8 @@ from briefing.core.markdown import canonical_text
 from briefing.services import Library
 from briefing.ui.main_window import MainWindow
 from briefing.ui.search_panel import HIT_ROLE
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path: Path, qapp):
-    make_application()
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
-    )
-    yield
 
 
 @pytest.fixture

@@ -13,10 +13,7 @@ from briefing.ui.main_window import MainWindow
 from briefing.ui.operations import QueryOp
 from briefing.ui.window_safety import WRITING_ACTIONS
 
-from tests.ui import window_fixtures
 from tests.ui.window_fixtures import open_window
-
-isolated_settings = window_fixtures.isolated_settings
 
 
 def _read_only(sample_library: Library, library_path: Path) -> Library:

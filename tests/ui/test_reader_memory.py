@@ -10,10 +10,8 @@ import os
 from pathlib import Path
 
 import pytest
-from briefing.app import make_application
 from briefing.services import Library
 from briefing.ui.main_window import MainWindow
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 OPENS, WARM_UP = 1000, 200
@@ -29,11 +27,6 @@ def resident_mb() -> float:
 def test_walking_1000_articles_keeps_memory_flat(
     qtbot, qapp, tmp_path: Path, sample_library: Library
 ) -> None:
-    make_application()
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
-    )
     window = MainWindow(sample_library)
     qtbot.addWidget(window)
     window.show()

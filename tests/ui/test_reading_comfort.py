@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QApplication
 
 from tests.ui import window_fixtures
 
-isolated_settings = window_fixtures.isolated_settings
 window = window_fixtures.window
 
 

@@ -15,10 +15,7 @@ from briefing.ui import article_view, settings
 from briefing.ui.main_window import MainWindow
 from briefing.ui.window_safety import OPENING
 
-from tests.ui import window_fixtures
 from tests.ui.window_fixtures import open_window
-
-isolated_settings = window_fixtures.isolated_settings
 
 # A window process that dies (os._exit, as a native crash would) while building article N.
 CRASH = textwrap.dedent(

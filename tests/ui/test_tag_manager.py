@@ -157,15 +157,8 @@ def test_aliases_split_on_ascii_and_japanese_commas() -> None:
 def test_from_the_window_menu_and_undone_with_the_windows_keys(
     qtbot, sample_library: Library, tmp_path
 ) -> None:
-    from briefing.app import make_application
     from briefing.ui.main_window import MainWindow
-    from PySide6.QtCore import QSettings
 
-    make_application()
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
-    )
     window = MainWindow(sample_library)
     qtbot.addWidget(window)
     window.show()

@@ -127,15 +127,8 @@ def test_a_renamed_tag_stays_chosen_and_untagging_updates_the_list(
 
 @pytest.fixture
 def window(qtbot, sample_library: Library, tmp_path):
-    from briefing.app import make_application
     from briefing.ui.main_window import MainWindow
-    from PySide6.QtCore import QSettings
 
-    make_application()
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
-    )
     win = MainWindow(sample_library)
     qtbot.addWidget(win)
     win.show()

@@ -9,10 +9,7 @@ from briefing.services import AddHighlight, Library
 from briefing.services import versions as version_service
 from briefing.ui.versions_dialog import VersionsDialog
 
-from tests.ui import window_fixtures
 from tests.ui.window_fixtures import open_window
-
-isolated_settings = window_fixtures.isolated_settings
 
 FIRST = "今日の社説は制裁の効果について論じる。\n\n第二段落では北方領土の交渉を扱う。\n"
 SECOND = "冒頭に一段落が加わった。\n\n今日の社説は制裁の効果について論じる。\n\n結びの段落。\n"
