@@ -45,6 +45,8 @@ def test_missing_folder_and_a_folder_as_target_are_one_line_each(tmp_path: Path)
 def test_an_unwritable_folder_is_one_line_and_no_file(tmp_path: Path) -> None:
     if os.geteuid() == 0:
         folder = Path("/sys")  # root may write anywhere on disk, but not into sysfs
+        if not os.path.ismount(folder):  # a chroot without sysfs: nothing refuses root
+            pytest.skip("running as root with no sysfs mounted: no folder refuses a write")
     else:
         folder = tmp_path / "locked"
         folder.mkdir()

@@ -118,20 +118,35 @@ def as_owner() -> Iterator[tuple[Path, list[str]]]:
 
 
 def _python(prefix: list[str], code: str) -> subprocess.CompletedProcess[str]:
-    env = {"PYTHONPATH": str(REPO / "desktop"), "PATH": os.environ.get("PATH", "")}
-    return subprocess.run(
-        [*prefix, PYTHON, "-c", textwrap.dedent(code)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd="/",
-        timeout=120,
-    )
+    """Run ``code`` as the user of ``prefix``. That user may not reach the checkout (a clone
+    under /root), so it gets a readable copy of the package and the interpreter's real path;
+    opening a library needs nothing but the standard library."""
+    code_folder, python = REPO / "desktop", PYTHON
+    if prefix:
+        code_folder = Path(tempfile.mkdtemp(prefix="briefing-code-"))
+        code_folder.chmod(0o755)
+        shutil.copytree(REPO / "desktop" / "briefing", code_folder / "briefing")
+        python = os.path.realpath(PYTHON)
+    try:
+        return subprocess.run(
+            [*prefix, python, "-c", textwrap.dedent(code)],
+            capture_output=True,
+            text=True,
+            env={"PYTHONPATH": str(code_folder), "PATH": os.environ.get("PATH", "")},
+            cwd="/",
+            timeout=120,
+        )
+    finally:
+        if prefix:
+            shutil.rmtree(code_folder, ignore_errors=True)
 
 
 def test_stale_read_only_shm_does_not_keep_the_library_read_only(as_owner) -> None:
     folder, prefix = as_owner
     path = folder / "lib.db"
+    if prefix:  # made and migrated here (migrations need sqlite-utils), then handed over
+        open_database(path).close()
+        os.chown(path, 65534, 65534)
     left_behind = _python(
         prefix,
         f"""
