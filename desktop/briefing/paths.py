@@ -12,8 +12,8 @@ DB_ENV = "BRIEFING_DB"
 def default_library_path() -> Path:
     """``$BRIEFING_DB`` if set, else ``library.db`` in the per-user data folder
     (``~/.local/share/briefing-reader`` on Linux, as Qt's AppDataLocation would put it)."""
-    import platformdirs  # only when no library is named: a command with --db never loads it
-
     if os.environ.get(DB_ENV):
         return Path(os.environ[DB_ENV]).expanduser()
+    import platformdirs  # only when no library is named: --db or $BRIEFING_DB never loads it
+
     return platformdirs.user_data_path(APP_DIR_NAME, appauthor=False) / "library.db"

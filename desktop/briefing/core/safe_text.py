@@ -10,7 +10,6 @@ field and reads as what is stored; ordinary text, Japanese included, is left as 
 
 from __future__ import annotations
 
-import html
 import unicodedata
 
 __all__ = ["hidden_characters", "is_hidden", "plain_tooltip", "visible"]
@@ -71,6 +70,8 @@ def plain_tooltip(text: str) -> str:
     is; other text is escaped inside a paragraph that keeps its line breaks and spaces."""
     if "<" not in text and "&" not in text:
         return text
+    import html  # loaded here: the window's tooltips need it, every command imports this module
+
     return f"<p style='white-space:pre-wrap'>{html.escape(text, quote=False)}</p>"
 
 

@@ -64,7 +64,21 @@ def _trigram_re() -> re.Pattern[str]:
     return re.compile(f"(?=([{CJK_CHARACTERS}]{{3}}))")
 
 
-_WORD_CHAR_RE = re.compile(f"[^\\W_{CJK_CHARACTERS}{_UNICODE61_SEPARATORS}]")
+_WORD_CHARS: dict[str, bool] = {}
+
+
+def _is_word_char(char: str) -> bool:
+    """Whether one character is a word character: alphanumeric, not CJK, not one of the
+    unicode61 separators (``_TOKEN_RE``'s group 2). Answered through ``_TOKEN_RE`` and
+    remembered, because a second pattern over these ranges takes 2 ms to compile in every
+    process that searches."""
+    known = _WORD_CHARS.get(char)
+    if known is None:
+        match = _TOKEN_RE.match(char)
+        known = match is not None and match.group(2) is not None
+        if len(_WORD_CHARS) < 100_000:
+            _WORD_CHARS[char] = known
+    return known
 
 PREFIX_MIN_LENGTH = 3
 
@@ -191,9 +205,14 @@ def is_exact(term: str) -> bool:
 # Characters that fold to themselves and make up most Japanese and English text: ASCII
 # without capitals, kana, kanji, 、。〃 (a test checks each one). ``fold_sensitive`` looks at
 # the rest only.
-_FOLD_STABLE_RUN = re.compile(
-    "[\t\n !-@\\[-~\u3001-\u3003\u3041-\u3096\u30a1-\u30fa\u30fc\u3400-\u4dbf\u4e00-\u9fff]+"
-)
+@cache
+def fold_stable_run() -> re.Pattern[str]:
+    """The pattern of such runs; compiled on first use (indexing needs it, a search does not)."""
+    return re.compile(
+        "[\t\n !-@\\[-~\u3001-\u3003\u3041-\u3096\u30a1-\u30fa\u30fc\u3400-\u4dbf\u4e00-\u9fff]+"
+    )
+
+
 _VOICING = "\u3099\u309a"
 _FOLDED_CHAR: dict[str, str] = {}
 
@@ -214,7 +233,7 @@ def fold_sensitive(text: str) -> str:
     Stored beside each article's text: a needle none of whose characters these can produce
     is found in the folded text exactly where it is found in the raw text (:func:`needs_fold`),
     so search checks such rows with a plain substring test instead of folding them."""
-    rest = set(_FOLD_STABLE_RUN.sub("", text))
+    rest = set(fold_stable_run().sub("", text))
     return "".join(sorted(c for c in rest if c in _VOICING or _fold_of(c) != c))
 
 
@@ -238,16 +257,16 @@ def has_word_boundary_rule(needle: str) -> bool:
     if not needle:
         return False
     tail = len(needle)
-    while tail > 0 and _WORD_CHAR_RE.match(needle[tail - 1]):
+    while tail > 0 and _is_word_char(needle[tail - 1]):
         tail -= 1
-    return _WORD_CHAR_RE.match(needle[0]) is not None or 0 < len(needle) - tail < PREFIX_MIN_LENGTH
+    return _is_word_char(needle[0]) or 0 < len(needle) - tail < PREFIX_MIN_LENGTH
 
 
 def _boundary_checks(needle: str) -> tuple[bool, bool]:
     """Whether an occurrence of ``needle`` must start a word, and whether it must end one."""
-    check_start = _WORD_CHAR_RE.match(needle[0]) is not None
+    check_start = _is_word_char(needle[0])
     tail = len(needle)
-    while tail > 0 and _WORD_CHAR_RE.match(needle[tail - 1]):
+    while tail > 0 and _is_word_char(needle[tail - 1]):
         tail -= 1
     return check_start, 0 < len(needle) - tail < PREFIX_MIN_LENGTH
 
@@ -265,7 +284,7 @@ def first_raw_match(text: str, needle: str) -> int:
         end = start + len(needle)
         before = _fold_of(text[start - 1])[-1:] if check_start and start > 0 else ""
         after = _fold_of(text[end])[:1] if check_end and end < len(text) else ""
-        if (before and _WORD_CHAR_RE.match(before)) or (after and _WORD_CHAR_RE.match(after)):
+        if (before and _is_word_char(before)) or (after and _is_word_char(after)):
             start = text.find(needle, start + 1)
             continue
         return start
@@ -282,8 +301,8 @@ def _folded_matches(folded: str, needle: str) -> Iterator[int]:
     start = folded.find(needle)
     while start != -1:
         end = start + size
-        if (check_start and start > 0 and _WORD_CHAR_RE.match(folded[start - 1])) or (
-            check_end and end < len(folded) and _WORD_CHAR_RE.match(folded[end])
+        if (check_start and start > 0 and _is_word_char(folded[start - 1])) or (
+            check_end and end < len(folded) and _is_word_char(folded[end])
         ):
             start = folded.find(needle, start + 1)
             continue

@@ -12,9 +12,11 @@ that touch other rows stay, so one conflict never blocks the rest of the history
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from briefing.services.commands import Command, Conflict, Key
-from briefing.store import LibraryDatabase
+if TYPE_CHECKING:  # the commands (and the anchoring they use) load with the first command run
+    from briefing.services.commands import Command, Key
+    from briefing.store import LibraryDatabase
 
 UNDO_LIMIT = 200
 
@@ -68,6 +70,8 @@ class UndoHistory:
     def fence_stale(self, db: LibraryDatabase) -> int:
         """Drop every step whose rows another program changed: each row must still be as the
         step nearest the present that touched it left it. Returns how many went."""
+        from briefing.services.commands import Conflict  # loaded with the first step
+
         dropped = 0
         for stack in (self.done, self.undone):
             covered: set[Key] = set()  # rows a step nearer the present has touched since

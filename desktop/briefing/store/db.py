@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,7 +12,6 @@ from briefing.store.connection import LibraryDatabase, sqlite3
 
 BUSY_TIMEOUT_MS = 5000
 SQLITE_MAGIC = b"SQLite format 3\x00"
-logger = logging.getLogger(__name__)
 
 
 class StoreError(BriefingError):
@@ -53,7 +51,9 @@ def describe(error: BaseException, path: Path | str = "") -> str:
         return f"{where}something the change refers to is no longer in the library"
     # Anything else is not the analyst's to act on: the details go to the log, the analyst
     # reads one line with no SQLite wording in it.
-    logger.warning("database error: %s", error)
+    import logging  # loaded here: only this rare path logs, and every command opens a library
+
+    logging.getLogger(__name__).warning("database error: %s", error)
     return f"{where}the library reported an unexpected database error; nothing was changed"
 
 
