@@ -496,6 +496,11 @@ Qt {qt} · PySide6 {pyside} · Python {python}</translation>
         <source>{0}  {1}  {2} highlights  {3}</source>
         <translation>{0}  {1}  ハイライト {2} 件  {3}</translation>
     </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/briefing_dialog.py" line="397" />
+        <source>Preparing the pages; Print when they are shown</source>
+        <translation>ページを準備しています。表示されたら印刷できます</translation>
+    </message>
 </context>
 <context>
     <name>BriefingForm</name>
@@ -865,17 +870,18 @@ Is it a new text of #{2}? Updating keeps the current text of #{2} as a version, 
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../desktop/briefing/ui/operations.py" line="43" />
+        <location filename="../../desktop/briefing/ui/operations.py" line="44" />
         <source>Briefing Reader</source>
         <translation>Briefing Reader</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/operations.py" line="79" />
+        <location filename="../../desktop/briefing/ui/operations.py" line="80" />
         <source>Unexpected error: {0}</source>
         <translation>予期しないエラー: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/operations.py" line="166" />
+        <location filename="../../desktop/briefing/ui/operations.py" line="173" />
+        <location filename="../../desktop/briefing/ui/progress_panel.py" line="26" />
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
@@ -1730,9 +1736,8 @@ Restore the newest good backup, {backup}? The damaged file is kept beside it.</s
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../desktop/briefing/ui/briefing_dialog.py" line="396" />
         <source>Preparing the pages; Print when they are shown</source>
-        <translation>ページを準備しています。表示されたら印刷できます</translation>
+        <translation type="vanished">ページを準備しています。表示されたら印刷できます</translation>
     </message>
 </context>
 <context>

@@ -169,3 +169,28 @@ def test_a_real_refusal_reads_in_japanese(qapp, sample_library) -> None:
         )
     finally:
         i18n.install(qapp, "en")
+
+
+# ``tr(`` not preceded by ``self.`` (lupdate files it under the object's variable name, and
+# Qt looks it up under the object's class: the two never meet), or with anything but a
+# string literal inside (lupdate cannot read a variable).
+WRONG_CONTEXT = re.compile(r"(?<!\bself)\.tr\(")
+NOT_A_LITERAL = re.compile(r"""\btr\(\s*(?!["'\s)]|$)""")
+# Texts marked for lupdate where they are declared (QT_TRANSLATE_NOOP in the ActionSpec table).
+MARKED_ELSEWHERE = ("tr(spec.text)", "tr(spec.tip)")
+
+
+def test_every_tr_call_can_be_extracted() -> None:
+    problems = []
+    for path in SOURCES:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            code = line.split("#", 1)[0]
+            if "def tr(" in code:
+                continue
+            for marked in MARKED_ELSEWHERE:
+                code = code.replace(marked, "")
+            if WRONG_CONTEXT.search(code) or NOT_A_LITERAL.search(code):
+                problems.append(f"{path.name}:{number}: {line.strip()}")
+    assert not problems, 'use self.tr("…") or QCoreApplication.translate(CONTEXT, "…"):\n' + (
+        "\n".join(problems)
+    )

@@ -13,7 +13,7 @@ import contextlib
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -393,6 +393,10 @@ def install(window: QMainWindow, library: Library, menu: QMenu, actions: ActionC
         if dialog.preview_ready:
             dialog.choose_print()
         else:
-            dialog.status.setText(dialog.tr("Preparing the pages; Print when they are shown"))
+            dialog.status.setText(
+                QCoreApplication.translate(
+                    "BriefingDialog", "Preparing the pages; Print when they are shown"
+                )
+            )
 
     print_action.triggered.connect(print_now)
