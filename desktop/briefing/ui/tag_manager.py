@@ -187,6 +187,8 @@ class TagManager(QDialog):
         self.name_field.setText(tag.name)
         self.aliases_field.setText(", ".join(tag.aliases))
         self.description_field.setText(tag.description)
+        for field in (self.name_field, self.aliases_field, self.description_field):
+            field.setCursorPosition(0)  # a long text shows its beginning, not its end
         self.color_button.setIcon(swatch(tag.color, 16))
         self.color_button.setText(tag.color)
         self.slot_box.setCurrentIndex(tag.slot or 0)
