@@ -1536,37 +1536,37 @@ Is it a new text of #{2}? Updating keeps the current text of #{2} as a version, 
         <translation>キー(1–9)(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/tag_manager.py" line="265" />
+        <location filename="../../desktop/briefing/ui/tag_manager.py" line="267" />
         <source>Colour of {0}</source>
         <translation>{0} の色</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/tag_manager.py" line="271" />
+        <location filename="../../desktop/briefing/ui/tag_manager.py" line="273" />
         <source>New tag</source>
         <translation>新しいタグ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/tag_manager.py" line="271" />
+        <location filename="../../desktop/briefing/ui/tag_manager.py" line="273" />
         <source>Name:</source>
         <translation>名前:</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/tag_manager.py" line="284" />
+        <location filename="../../desktop/briefing/ui/tag_manager.py" line="286" />
         <source>Merge tags</source>
         <translation>タグの統合</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/tag_manager.py" line="285" />
+        <location filename="../../desktop/briefing/ui/tag_manager.py" line="287" />
         <source>Move every highlight of “{0}” to:</source>
         <translation>「{0}」のすべてのハイライトの移動先:</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/tag_manager.py" line="301" />
+        <location filename="../../desktop/briefing/ui/tag_manager.py" line="303" />
         <source>Delete tag</source>
         <translation>タグの削除</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/tag_manager.py" line="303" />
+        <location filename="../../desktop/briefing/ui/tag_manager.py" line="305" />
         <source>Remove “{0}” from {1} highlight(s) and delete it? Undo brings it back.</source>
         <translation>「{0}」をハイライト {1} 件から外して削除しますか?「元に戻す」で復元できます。</translation>
     </message>
