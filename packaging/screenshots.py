@@ -25,7 +25,6 @@ from pathlib import Path
 LANGUAGES = ("en", "ja")
 THEMES = ("light", "dark")
 SIZES = ((1600, 1000), (1024, 700))
-DISPLAY = ":93"
 
 
 def main() -> int:
@@ -46,13 +45,17 @@ def shoot_all(folder: Path) -> int:
     if shutil.which("Xvfb") is None:
         print("screenshots: Xvfb is missing (apt-get install xvfb)", file=sys.stderr)
         return 2
+    # -displayfd: Xvfb picks a free display and writes its number, so a test session on a
+    # fixed display (:91, :93) is never shot by mistake.
     xvfb = subprocess.Popen(
-        ["Xvfb", DISPLAY, "-screen", "0", "1920x1200x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL,
+        ["Xvfb", "-displayfd", "1", "-screen", "0", "1920x1200x24", "-nolisten", "tcp"],
+        stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
+        text=True,
     )
     try:
-        time.sleep(1.0)
+        assert xvfb.stdout is not None
+        display = f":{xvfb.stdout.readline().strip()}"
         with tempfile.TemporaryDirectory(prefix="briefing-shots-") as temp:
             sample = Path(temp) / "sample.db"
             _make_sample(sample)
@@ -64,7 +67,7 @@ def shoot_all(folder: Path) -> int:
                 shutil.copy(sample, library)  # a fresh copy each time: nothing carries over
                 env = {
                     **os.environ,
-                    "DISPLAY": DISPLAY,
+                    "DISPLAY": display,
                     "QT_QPA_PLATFORM": "xcb",
                     "XDG_CONFIG_HOME": str(run_dir / "config"),
                     "LANG": "ja_JP.UTF-8" if language == "ja" else "en_US.UTF-8",
