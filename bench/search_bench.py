@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import re
 import sys
 import tempfile
 import time
@@ -27,9 +26,7 @@ from briefing.services import AddHighlight, Library
 from briefing.services.importing import import_draft
 from briefing.store import search_index
 from briefing.store.articles import iter_titles_and_texts
-
-REPO = Path(__file__).resolve().parent.parent
-SENTENCE = re.compile(r"[^。！？]+[。！？]")
+from corpus import sample_sentences
 
 QUERIES: dict[str, list[str]] = {
     "1 char": ["露", "領", "盟", "船", "裁"],
@@ -44,15 +41,6 @@ QUERIES: dict[str, list[str]] = {
         "tag:sanctions has:note",
     ],
 }
-
-
-def sample_sentences() -> list[str]:
-    sentences: list[str] = []
-    for path in sorted((REPO / "articles").glob("*.md")):
-        body = path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
-        for line in canonical_text(body).splitlines():
-            sentences += [s.strip() for s in SENTENCE.findall(line) if len(s.strip()) > 8]
-    return sentences
 
 
 def make_article(

@@ -36,7 +36,8 @@ def is_hidden(char: str) -> bool:
 
 
 def hidden_characters(text: str) -> list[str]:
-    """The hidden characters of ``text``, as ``U+XXXX`` names, in order, without repeats."""
+    """The hidden characters of ``text``, as code point names such as ``U+200B``, in order,
+    without repeats."""
     seen: dict[str, None] = {}
     for char in text:
         if is_hidden(char):
