@@ -19,7 +19,7 @@ from pathlib import Path
 from types import ModuleType
 
 from briefing import __version__
-from briefing.cli.parser import FILE_COMMANDS, add_commands
+from briefing.cli.parser import FILE_COMMANDS, Parser, add_commands
 from briefing.core.errors import BriefingError
 from briefing.core.safe_text import visible
 from briefing.paths import DB_ENV, default_library_path
@@ -53,7 +53,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
 def build_parser() -> argparse.ArgumentParser:
     """The whole ``briefing-reader`` parser: the global options here, the subcommands from
     :mod:`briefing.cli.parser`."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="briefing-reader",
         description="Read, highlight, tag and search articles; build the daily briefing. "
         "Without a command, opens the window.",

@@ -80,6 +80,9 @@ class TextSelector:
 
 @dataclass(frozen=True)
 class Tag:
+    """A tag as the library stores it, with its aliases. (A docstring of its own also spares
+    the dataclass decorator writing one from ``inspect.signature`` at every start.)"""
+
     id: int
     name: str
     color: str
@@ -90,6 +93,8 @@ class Tag:
 
 @dataclass(frozen=True)
 class Highlight:
+    """A highlighted passage of an article: where it is (``selector``), its tags and note."""
+
     id: int
     article_id: int
     selector: TextSelector

@@ -9,15 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from contextlib import ExitStack
 from datetime import UTC, date, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.core.errors import BriefingError
 from briefing.core.model import Article, ArticleSummary, Highlight, Tag
-from briefing.services.changes import Changes
+from briefing.core.textindex import INDEX_VERSION
 from briefing.services.days import day_end, day_start
 from briefing.services.search import SearchResults, search
-from briefing.services.undo import UndoHistory
 from briefing.store import LibraryDatabase, meta, open_database, reads, search_index
 from briefing.store import articles as article_store
 from briefing.store import highlights as highlight_store
@@ -35,8 +35,10 @@ if TYPE_CHECKING:
     # Imported where they are used (an import, a command, a quote to place): reading or
     # searching the library never loads the importers (charset detection, Markdown, HTML
     # and PDF readers), the commands or the anchoring.
+    from briefing.services.changes import Changes
     from briefing.services.commands import Command
     from briefing.services.importing import ImportReport, Progress
+    from briefing.services.undo import UndoHistory
 
 
 class Library:
@@ -45,11 +47,18 @@ class Library:
     def __init__(self, db: LibraryDatabase, path: Path) -> None:
         self.db = db
         self.path = path
-        self.history = UndoHistory()
         self.listeners: list[Callable[[Changes], None]] = []
         # Last reading of PRAGMA data_version: it moves only when ANOTHER connection commits
         # (this one's own commits leave it alone), so poll_external_changes reports just those.
         self._data_version = data_version(db)
+
+    @cached_property
+    def history(self) -> UndoHistory:
+        """The undo history, made on first use: a command that only reads or searches never
+        loads it, nor the change records (:class:`Changes`) that only edits announce."""
+        from briefing.services.undo import UndoHistory
+
+        return UndoHistory()
 
     # --- opening ------------------------------------------------------------------------------
 
@@ -67,7 +76,11 @@ class Library:
             check_before_open(path)
         library = cls(open_database(path, read_only=read_only), path)
         if not library.read_only:
-            if not search_index.index_is_current(library.db):
+            # The stored index version answers for nearly every library in one look-up; only
+            # when it differs does index_is_current count the articles (an empty library's
+            # index is current whatever its version): 1.6 ms of every command at 20,000.
+            version = search_index.stored_index_version(library.db)
+            if version != INDEX_VERSION and not search_index.index_is_current(library.db):
                 library.reindex()
             if meta.get(library.db, "default_tags") is None:
                 from briefing.services.defaults import create_default_tags
@@ -144,13 +157,16 @@ class Library:
         paths: Iterable[Path | str],
         progress: Progress | None = None,
         cancelled: Callable[[], bool] | None = None,
+        workers: int | None = None,
     ) -> ImportReport:
         """Import files and folders; see :func:`briefing.services.importing.import_paths`."""
         from briefing.services.importing import import_paths
 
-        report = import_paths(self.db, [Path(p) for p in paths], progress, cancelled)
+        report = import_paths(self.db, [Path(p) for p in paths], progress, cancelled, workers)
         self.record_import(report)
         if any(o.status in ("imported", "updated") for o in report.outcomes):
+            from briefing.services.changes import Changes
+
             self._announce(Changes(library=True))
         return report
 
@@ -325,6 +341,8 @@ class Library:
                 f"{dropped} undo step(s) were removed from the history: another program "
                 "changed what they were made on"
             )
+        from briefing.services.changes import Changes
+
         return self._announce(Changes(library=True, external=True))
 
     # --- read and unread -----------------------------------------------------------------------
@@ -356,5 +374,7 @@ class Library:
         """Rebuild the search index from the articles and highlights; returns rows indexed."""
         with write_transaction(self.db):
             count = search_index.rebuild(self.db, highlight_store.fts_rows(self.db), progress)
+        from briefing.services.changes import Changes
+
         self._announce(Changes(library=True))
         return count

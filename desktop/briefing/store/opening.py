@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import shutil
 import stat
 import time
 import weakref
@@ -94,6 +93,8 @@ def disk_is_full(path: Path, error: BaseException | None = None) -> bool:
     text = str(error).lower() if error else ""
     if "disk is full" in text or "database or disk is full" in text:
         return True
+    import shutil  # here: only a failed open asks, and every command opens the library
+
     try:
         return shutil.disk_usage(path.parent).free < FULL_DISK_BYTES
     except OSError as exc:
