@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from briefing.core.normalize import fold_for_search
 from briefing.core.query import Query, parse_query
-from briefing.core.textindex import find_spans, first_raw_match, needs_fold
+from briefing.core.textindex import find_spans, first_raw_match, needs_fold, one_char_folds
 
 SNIPPET_CONTEXT = 40  # characters shown on each side of the first match
 _CHUNK = 4000  # characters folded at a time when looking for a first match
@@ -28,10 +28,12 @@ def _needles(query: Query) -> list[list[str]]:
 
 class _FoldNeeds:
     """``needs_fold`` answers for one query, remembered per character (each text stores its
-    own short set of fold-sensitive characters; the characters recur across texts)."""
+    own short set of fold-sensitive characters; the characters recur across texts), and the
+    :func:`one_char_folds` of a text's set (the sets recur too)."""
 
     def __init__(self) -> None:
         self._known: dict[tuple[str, str], bool] = {}
+        self._folds: dict[tuple[str, str], tuple[tuple[str, str], ...] | None] = {}
 
     def __call__(self, sensitive: str, needle: str) -> bool:
         known = self._known
@@ -43,6 +45,32 @@ class _FoldNeeds:
                 return True
         return False
 
+    def folds(self, sensitive: str, needle: str) -> tuple[tuple[str, str], ...] | None:
+        """The characters to replace by their folds in a text of these fold-sensitive
+        characters for the raw text to answer for ``needle`` (none: the raw text answers as it
+        is), or None when only folding the whole text does (:func:`one_char_folds`)."""
+        key = (sensitive, needle)
+        if key not in self._folds:
+            # Only the characters that matter for the needle (their answers are remembered).
+            known, matter = self._known, ""
+            for char in sensitive:
+                answer = known.get((char, needle))
+                if answer is None:
+                    answer = known[(char, needle)] = needs_fold(char, needle)
+                if answer:
+                    matter += char
+            folds = one_char_folds(matter, needle) if matter else ()
+            self._folds[key] = folds
+        return self._folds[key]
+
+
+def replace_folds(text: str, folds: tuple[tuple[str, str], ...]) -> str:
+    """``text`` with each character of ``folds`` replaced by its fold (one character for one:
+    the offsets stay those of ``text``)."""
+    for char, folded in folds:
+        text = text.replace(char, folded)
+    return text
+
 
 def _first_span(
     text: str,
@@ -52,15 +80,18 @@ def _first_span(
     before: int | None = None,
 ) -> tuple[int, int] | None:
     """First exact occurrence of a folded needle. Where folding cannot matter (see
-    :func:`needs_fold`) and no word rule applies, a plain ``find`` gives it; otherwise the
+    :func:`needs_fold`), a ``find`` in the raw text gives it (the word rule looks at the two
+    neighbours only), and so it does where the characters that matter each fold to one
+    (:func:`one_char_folds`), once those are replaced; otherwise the
     text is folded a chunk at a time so a match near the start costs little on a long
     article. Each chunk carries the character before it and an overlap after it, and only
     matches starting inside the chunk proper count, so a Latin word cut by a chunk edge is
     never taken for a whole word. ``sensitive`` None: the text's fold-sensitive characters
     are not known. ``before``: only a match starting before this offset is wanted (a match
     of another term starts there), so the folding stops at it."""
-    if sensitive is not None and not (needs or needs_fold)(sensitive, needle):
-        at = first_raw_match(text, needle)
+    folds = None if sensitive is None else (needs or _FoldNeeds()).folds(sensitive, needle)
+    if folds is not None:
+        at = first_raw_match(text, needle, replace_folds(text, folds) if folds else None)
         return (at, at + len(needle)) if at >= 0 else None
     overlap = 4 * len(needle) + 8
     stop = len(text) if before is None else min(len(text), before)
@@ -80,11 +111,11 @@ def _anchor(
     text: str, groups: list[list[str]], sensitive: str | None, needs: _FoldNeeds
 ) -> tuple[int, int] | None:
     """The earliest place in ``text`` where any wanted term occurs, for the snippet. Terms
-    found without folding go first: a term that needs the text folded is then looked for
-    only before the earliest match so far."""
+    found without folding the whole text go first: a term that needs it folded is then looked
+    for only before the earliest match so far."""
     needles = sorted(
         {n for group in groups for n in group},
-        key=lambda n: sensitive is None or needs(sensitive, n),
+        key=lambda n: sensitive is None or needs.folds(sensitive, n) is None,
     )
     best: tuple[int, int] | None = None
     for needle in needles:
