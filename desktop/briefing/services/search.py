@@ -11,7 +11,10 @@ ranked. Candidate articles must also hold every CJK trigram of the terms (the tr
 which rules out at once rows where a longer term's bigrams occur only apart. A check costs a
 substring test on the stored UTF-8 text, not a fold of it, whenever
 the text holds no character that folding could turn into part of the term
-(:func:`~briefing.core.textindex.needs_fold`).
+(:func:`~briefing.core.textindex.needs_fold`), or only such characters that fold to one each
+(capitals, full-width letters: :func:`~briefing.core.textindex.one_char_folds`), which are
+replaced first. In a query of one AND-group, a term of one index token needs no check: every
+candidate holds it.
 
 This module runs a query (:func:`search`) and holds its budget; the parts live beside it:
 :mod:`~briefing.services.search_hits` (what comes back), :mod:`~briefing.services.search_ranking`
