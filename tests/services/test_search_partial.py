@@ -37,6 +37,9 @@ def test_one_char_folds_names_the_characters_to_replace_or_refuses() -> None:
     assert one_char_folds(fold_sensitive("ｶﾞ"), "ガ") is None
 
 
+_NEEDS = _FoldNeeds()  # one memo across the examples, as across a search's rows
+
+
 @settings(max_examples=800, deadline=None)
 @given(
     st.text(st.sampled_from(TRAPS), max_size=50),
@@ -45,6 +48,10 @@ def test_one_char_folds_names_the_characters_to_replace_or_refuses() -> None:
 def test_the_raw_text_with_one_char_folds_answers_as_the_folded_text(text: str, term: str) -> None:
     needle = fold_for_search(term)
     folds = one_char_folds(fold_sensitive(text), needle) if needle.strip() else None
+    # The search's per-query memo (per character, then per set) gives the same answer.
+    assert _NEEDS.folds(fold_sensitive(text), needle) == one_char_folds(
+        fold_sensitive(text), needle
+    )
     if folds is None:
         return
     haystack = replace_folds(text, folds)

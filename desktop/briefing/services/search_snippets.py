@@ -29,11 +29,12 @@ def _needles(query: Query) -> list[list[str]]:
 class _FoldNeeds:
     """``needs_fold`` answers for one query, remembered per character (each text stores its
     own short set of fold-sensitive characters; the characters recur across texts), and the
-    :func:`one_char_folds` of a text's set (the sets recur too)."""
+    :func:`one_char_folds` answers, per character and per text's set."""
 
     def __init__(self) -> None:
         self._known: dict[tuple[str, str], bool] = {}
         self._folds: dict[tuple[str, str], tuple[tuple[str, str], ...] | None] = {}
+        self._texts: dict[tuple[str, str], tuple[tuple[str, str], ...] | None] = {}
 
     def __call__(self, sensitive: str, needle: str) -> bool:
         known = self._known
@@ -50,18 +51,24 @@ class _FoldNeeds:
         characters for the raw text to answer for ``needle`` (none: the raw text answers as it
         is), or None when only folding the whole text does (:func:`one_char_folds`)."""
         key = (sensitive, needle)
-        if key not in self._folds:
-            # Only the characters that matter for the needle (their answers are remembered).
-            known, matter = self._known, ""
-            for char in sensitive:
-                answer = known.get((char, needle))
-                if answer is None:
-                    answer = known[(char, needle)] = needs_fold(char, needle)
-                if answer:
-                    matter += char
-            folds = one_char_folds(matter, needle) if matter else ()
-            self._folds[key] = folds
-        return self._folds[key]
+        if key in self._texts:
+            return self._texts[key]
+        # Each character's answer alone is remembered: the sets differ, their characters recur.
+        pairs: list[tuple[str, str]] = []
+        folds: tuple[tuple[str, str], ...] | None = None
+        for char in sensitive:
+            own = self._folds.get((char, needle), False)
+            if own is False:
+                own = self._folds[(char, needle)] = one_char_folds(char, needle)
+            if own is None:
+                break
+            pairs += own
+        else:
+            # As one_char_folds: a fold must not be replaced again.
+            if not any(folded in sensitive for _, folded in pairs):
+                folds = tuple(pairs)
+        self._texts[key] = folds
+        return folds
 
 
 def replace_folds(text: str, folds: tuple[tuple[str, str], ...]) -> str:
