@@ -9,26 +9,25 @@ most the batch under way, never part of an article, and nothing committed before
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.core.anchoring import make_selector, reanchor
 from briefing.core.errors import BriefingError
-from briefing.core.markdown import canonical_text
 from briefing.core.model import ArticleDraft
-from briefing.core.normalize import clean_imported_text
-from briefing.importers import (
-    ImportCancelled,
-    ImportFailure,
-    Step,
-    iter_import_paths,
-    read_document,
-)
+from briefing.importers import ImportCancelled, ImportFailure, Step, iter_import_paths
 from briefing.services.annotation_file import ANNOTATION_FILE, apply_annotation_file
+from briefing.services.import_reading import (
+    PreparedDraft,
+    Read,
+    prepare_draft,
+    printable_path,
+    read_ahead,
+    read_prepared,
+    worker_count,
+)
 from briefing.services.versions import why_new
 from briefing.store import LibraryDatabase
 from briefing.store import articles as article_store
@@ -84,17 +83,6 @@ def _library_refuses(message: str) -> bool:
     return "the disk is full" in message or "the library is read-only" in message
 
 
-def printable_path(path: Path | str) -> str:
-    """A path as text that can be stored and printed: bytes of a file name that are not
-    UTF-8 (an old Shift_JIS zip) become U+FFFD instead of breaking the import or the report."""
-    return os.fsencode(path).decode("utf-8", "replace")
-
-
-def content_hash(title: str, text: str) -> str:
-    """Identity of an article's content: its title and canonical text."""
-    return hashlib.sha256(f"{title}\n\x00{text}".encode()).hexdigest()
-
-
 def import_draft(db: LibraryDatabase, draft: ArticleDraft) -> ImportOutcome:
     """Add ``draft`` to the library, update the known article it is a version of, or skip it
     when the same content is already there. One transaction."""
@@ -102,16 +90,20 @@ def import_draft(db: LibraryDatabase, draft: ArticleDraft) -> ImportOutcome:
         return _import_draft(db, draft)
 
 
-def _import_draft(db: LibraryDatabase, draft: ArticleDraft, cleaned: bool = False) -> ImportOutcome:
-    """:func:`import_draft` inside the caller's transaction. ``cleaned``: the draft comes from
-    an importer, which has already been through ``clean_imported_text``."""
-    origin = printable_path(draft.origin)
-    body = draft.body if cleaned else clean_imported_text(draft.body)
-    title = clean_imported_text(draft.title).strip() or Path(origin).stem or "Untitled"
-    text = canonical_text(body)
+def _import_draft(db: LibraryDatabase, draft: ArticleDraft | PreparedDraft) -> ImportOutcome:
+    """:func:`import_draft` inside the caller's transaction; a :class:`PreparedDraft` comes
+    from an importer (already cleaned), perhaps with its stored forms computed ahead."""
+    prepared = draft if isinstance(draft, PreparedDraft) else prepare_draft(draft)
+    draft, origin, title, body, text = (
+        prepared.draft,
+        prepared.origin,
+        prepared.title,
+        prepared.body,
+        prepared.text,
+    )
     if not text.strip():
         return ImportOutcome(origin, "failed", title=title, message="no text to import")
-    digest = content_hash(title, text)
+    digest = prepared.digest
     values = {
         "title": title,
         "source": draft.source,
@@ -131,7 +123,7 @@ def _import_draft(db: LibraryDatabase, draft: ArticleDraft, cleaned: bool = Fals
     same = article_store.find_same_article(db, draft.url, title, draft.source, origin)
     now = now_iso()
     if same is None:
-        article_id = article_store.insert_article(db, values, now)
+        article_id = article_store.insert_article(db, values, now, prepared.forms)
         resembles = version_store.same_title_and_source(db, title, draft.source, article_id)
         note = why_new(db, values, article_id) if resembles is not None else ""
         return ImportOutcome(origin, "imported", article_id, title, note, resembles=resembles)
@@ -170,8 +162,11 @@ def import_paths(
     paths: Iterable[Path],
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    workers: int | None = None,
 ) -> ImportReport:
-    """Import files and folders (recursively). A bad file is reported and the rest go on."""
+    """Import files and folders (recursively). A bad file is reported and the rest go on.
+    ``workers``: processes that read the files ahead (:mod:`.import_reading`); ``None``: as
+    many as there are processors, for a folder of many files; 0 or 1: none."""
     report = ImportReport()
     files: list[tuple[Path, Path | None]] = []  # a file, and the folder it was found in
     for path in paths:
@@ -184,6 +179,8 @@ def import_paths(
     placed: dict[Path, dict[str, int]] = {}  # folder -> file name -> article, for sidecars
     batches = BatchedWrites(db)
     written: list[tuple[int, int]] = []  # (outcome index, item number in the batches)
+    workers = worker_count(len(files)) if workers is None else workers
+    reads = read_ahead(files, workers) if workers > 1 else None
     try:
         with batches:
             for index, (path, within) in enumerate(files):
@@ -193,8 +190,11 @@ def import_paths(
                 if progress:
                     progress(index, len(files), printable_path(path))
                 try:
-                    step = _step(progress, cancelled, index, len(files), printable_path(path))
-                    outcome = import_file(db, path, batches, within, step)
+                    if reads is not None:  # read ahead by the workers
+                        outcome = _import_read(db, path, next(reads), batches)
+                    else:
+                        step = _step(progress, cancelled, index, len(files), printable_path(path))
+                        outcome = _import_read(db, path, read_prepared(path, within, step), batches)
                 except ImportCancelled:  # Cancel inside a long file: none of it is kept
                     report.cancelled = True
                     break
@@ -212,6 +212,9 @@ def import_paths(
         lost = _unsaved(report, written, batches.committed, str(error))
     else:
         lost = _unsaved(report, written, batches.committed, "")
+    finally:
+        if reads is not None:
+            reads.close()  # stops the workers
     if not (report.cancelled or report.stopped or lost):
         _apply_annotation_files(db, report, placed, progress, cancelled)
     if progress and not report.cancelled:
@@ -299,18 +302,25 @@ def import_file(
 ) -> ImportOutcome:
     """Import one file: in its own transaction, or as one article of ``batches``. ``within``:
     the folder it was found in, which a link in it must not lead out of."""
-    try:
-        draft = read_document(path, within, step)
-    except ImportFailure as failure:
-        return ImportOutcome(printable_path(path), "failed", message=failure.reason)
+    return _import_read(db, path, read_prepared(path, within, step), batches)
+
+
+def _import_read(
+    db: LibraryDatabase, path: Path, read: Read, batches: BatchedWrites | None
+) -> ImportOutcome:
+    """Store what reading ``path`` gave: in its own transaction, or as one item of
+    ``batches``."""
+    if isinstance(read, ImportFailure):
+        return ImportOutcome(printable_path(path), "failed", message=read.reason)
     try:
         if batches is None:
             with write_transaction(db):
-                return _import_draft(db, draft, cleaned=True)
+                return _import_draft(db, read)
         with batches.item():
-            return _import_draft(db, draft, cleaned=True)
+            return _import_draft(db, read)
     except BriefingError as error:
-        return ImportOutcome(printable_path(path), "failed", title=draft.title, message=str(error))
+        title = read.draft.title
+        return ImportOutcome(printable_path(path), "failed", title=title, message=str(error))
     except (UnicodeError, ValueError, OverflowError) as error:
         # e.g. a file name that is not valid text (a Shift_JIS name from an old zip): SQLite
         # cannot store it. One file fails; the batch goes on.

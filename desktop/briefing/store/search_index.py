@@ -62,17 +62,30 @@ def flush_writes(db: LibraryDatabase, *, stop: bool) -> None:
     queue.clear()
 
 
-def _article_rows(article_id: int, title: str, text: str) -> tuple[list, list]:
+ArticleTokens = tuple[str, str, str]  # title tokens, body tokens, trigrams of both
+
+
+def article_tokens(title: str, text: str) -> ArticleTokens:
+    """What the index stores of an article: no database needed, so a folder import computes
+    it in worker processes (:mod:`briefing.services.import_workers`)."""
     title_tokens, title_trigrams = index_token_strings(title)
     body_tokens, body_trigrams = index_token_strings(text)
-    return (
-        [article_id, title_tokens, body_tokens],
-        [article_id, f"{title_trigrams} {body_trigrams}"],
-    )
+    return title_tokens, body_tokens, f"{title_trigrams} {body_trigrams}"
 
 
-def add_article(db: LibraryDatabase, article_id: int, title: str, text: str) -> None:
-    bigrams, trigrams = _article_rows(article_id, title, text)
+def _article_rows(
+    article_id: int, title: str, text: str, tokens: ArticleTokens | None = None
+) -> tuple[list, list]:
+    title_tokens, body_tokens, trigrams = tokens or article_tokens(title, text)
+    return [article_id, title_tokens, body_tokens], [article_id, trigrams]
+
+
+def add_article(
+    db: LibraryDatabase, article_id: int, title: str, text: str, tokens: ArticleTokens | None = None
+) -> None:
+    """Index an article; ``tokens``: :func:`article_tokens` of ``title`` and ``text``, when
+    already computed."""
+    bigrams, trigrams = _article_rows(article_id, title, text, tokens)
     _write(db, "INSERT INTO article_fts (rowid, title, body) VALUES (?, ?, ?)", bigrams)
     _write(db, "INSERT INTO article_tri (rowid, tokens) VALUES (?, ?)", trigrams)
 

@@ -1,0 +1,185 @@
+"""Reading the files of an import: here, or ahead in worker processes.
+
+Nine tenths of importing an article is work on its text alone: decoding and parsing the file,
+the canonical text, its hash, the packed text and Markdown delta, the search-index tokens. Only
+the rest needs the library (duplicate checks and the writes). A folder import of many files
+therefore reads and prepares them in worker processes, one per processor, while this process
+writes what they hand back, in the files' order: the library sees exactly what a one-process
+import would write, in the same batches and savepoints, so a kill still loses at most the batch
+under way. Workers are started with ``spawn`` (never ``fork``: the window's process has Qt's
+threads), and a bounded number of files is read ahead, so memory stays flat whatever the folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import sys
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefing.core.markdown import canonical_text
+from briefing.core.model import ArticleDraft
+from briefing.core.normalize import clean_imported_text
+from briefing.importers import ImportFailure, Step, read_document
+from briefing.store.articles import StoredForms, stored_forms
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+logger = logging.getLogger(__name__)
+
+# Below this many files, starting the workers (a Python each, ~0.2 s) costs more than it saves.
+PARALLEL_MIN_FILES = 64
+_AHEAD_PER_WORKER = 16  # files read ahead per worker: enough to keep both sides busy
+
+
+def printable_path(path: Path | str) -> str:
+    """A path as text that can be stored and printed: bytes of a file name that are not
+    UTF-8 (an old Shift_JIS zip) become U+FFFD instead of breaking the import or the report."""
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
+def content_hash(title: str, text: str) -> str:
+    """Identity of an article's content: its title and canonical text."""
+    return hashlib.sha256(f"{title}\n\x00{text}".encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class PreparedDraft:
+    """A draft with what an import derives from it before touching the library."""
+
+    draft: ArticleDraft
+    origin: str
+    title: str
+    body: str
+    text: str
+    digest: str
+    forms: StoredForms | None = None  # computed ahead by a worker; else at the insert
+
+
+def prepare_draft(draft: ArticleDraft, cleaned: bool = False, forms: bool = False) -> PreparedDraft:
+    """The title, body, canonical text and hash an import stores for ``draft``; with
+    ``forms``, also the packed text and index tokens. ``cleaned``: the draft comes from an
+    importer, which has already been through ``clean_imported_text``."""
+    origin = printable_path(draft.origin)
+    body = draft.body if cleaned else clean_imported_text(draft.body)
+    title = clean_imported_text(draft.title).strip() or Path(origin).stem or "Untitled"
+    text = canonical_text(body)
+    if not text.strip():
+        return PreparedDraft(draft, origin, title, body, text, "")
+    stored = stored_forms(title, body, text) if forms else None
+    return PreparedDraft(draft, origin, title, body, text, content_hash(title, text), stored)
+
+
+# What reading one file gives: a prepared draft, or the reason it cannot be imported.
+Read = PreparedDraft | ImportFailure
+
+
+def read_prepared(path: Path, within: Path | None, step: Step | None = None) -> Read:
+    """Read one file and prepare its draft (in a worker: with the stored forms too)."""
+    try:
+        draft = read_document(path, within, step)
+    except ImportFailure as failure:
+        return failure
+    return prepare_draft(draft, cleaned=True, forms=step is None)
+
+
+def _read_in_worker(path: Path, within: Path | None) -> tuple[str, object]:
+    """:func:`read_prepared` in a worker process. A failure travels as its reason (an
+    exception with extra arguments does not survive pickling)."""
+    try:
+        read = read_prepared(path, within)
+    except Exception as error:  # a reader's bug must cost one file, not the import
+        logger.exception("reading %s failed", path)
+        return "failed", f"could not be imported ({type(error).__name__})"
+    if isinstance(read, ImportFailure):
+        return "failed", read.reason
+    return "read", read
+
+
+def _worker_started() -> None:
+    """In each worker, first: die with the importing process (a kill -9 of it must not leave
+    workers reading on, or waiting, for ever). Linux delivers SIGKILL when the thread that
+    started the worker ends; elsewhere workers end when their queue closes."""
+    if sys.platform != "linux":
+        return
+    import ctypes
+    import signal
+
+    parent = os.getppid()
+    pr_set_pdeathsig = 1
+    ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    if os.getppid() != parent:  # the importer died before the line above: nobody to read for
+        os._exit(1)
+
+
+def worker_count(files: int) -> int:
+    """How many worker processes a folder import of ``files`` files uses: none (read here)
+    for a few files or a single processor; else one per processor this process may use."""
+    if files < PARALLEL_MIN_FILES:
+        return 0
+    try:
+        processors = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        processors = os.cpu_count() or 1
+    return processors if processors > 1 else 0
+
+
+def read_ahead(files: list[tuple[Path, Path | None]], workers: int) -> Iterator[Read]:
+    """What reading each of ``files`` gives, in order, read by ``workers`` processes ahead of
+    the caller. Closing the generator early (Cancel, an error) stops the workers at once;
+    ``for`` loops and ``with contextlib.closing`` do that. Should the
+    workers die (a reader crashing on a malformed file), the files not yet read are read in
+    this process instead."""
+    # Imported here: multiprocessing would add to every command's start-up.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = ProcessPoolExecutor(
+        workers, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_started
+    )
+    pending: deque[tuple[Path, Path | None, Future]] = deque()
+    queue = iter(files)
+    try:
+        for path, within in queue:
+            pending.append((path, within, pool.submit(_read_in_worker, path, within)))
+            if len(pending) >= workers * _AHEAD_PER_WORKER:
+                break
+        while pending:
+            path, within, future = pending.popleft()
+            try:
+                kind, value = future.result()
+            except BrokenProcessPool:
+                logger.warning("import workers stopped; reading the rest here")
+                yield read_prepared(path, within)
+                for path, within, _future in pending:
+                    yield read_prepared(path, within)
+                pending.clear()
+                for path, within in queue:
+                    yield read_prepared(path, within)
+                return
+            yield ImportFailure(path, value) if kind == "failed" else value  # type: ignore[arg-type]
+            following = next(queue, None)
+            if following is not None:
+                pending.append((*following, pool.submit(_read_in_worker, *following)))
+    finally:
+        _stop(pool)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop the workers now, not when they finish what they are reading (a long PDF would
+    hold Cancel up for seconds), then let the pool's own thread see them gone and end: a
+    thread left waiting on dead workers would hold the process up at exit."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # no public API
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
+    for process in processes:
+        process.join(5)
