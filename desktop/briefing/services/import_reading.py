@@ -35,7 +35,8 @@ logger = logging.getLogger(__name__)
 
 # Below this many files, starting the workers (a Python each, ~0.2 s) costs more than it saves.
 PARALLEL_MIN_FILES = 64
-_AHEAD_PER_WORKER = 16  # files read ahead per worker: enough to keep both sides busy
+_CHUNK = 8  # files a worker reads per task
+_CHUNKS_AHEAD_PER_WORKER = 3  # enough to keep both sides busy, little to hold in memory
 
 
 def printable_path(path: Path | str) -> str:
@@ -89,17 +90,23 @@ def read_prepared(path: Path, within: Path | None, step: Step | None = None) -> 
     return prepare_draft(draft, cleaned=True, forms=step is None)
 
 
-def _read_in_worker(path: Path, within: Path | None) -> tuple[str, object]:
-    """:func:`read_prepared` in a worker process. A failure travels as its reason (an
-    exception with extra arguments does not survive pickling)."""
-    try:
-        read = read_prepared(path, within)
-    except Exception as error:  # a reader's bug must cost one file, not the import
-        logger.exception("reading %s failed", path)
-        return "failed", f"could not be imported ({type(error).__name__})"
-    if isinstance(read, ImportFailure):
-        return "failed", read.reason
-    return "read", read
+def _read_in_worker(chunk: list[tuple[Path, Path | None]]) -> list[tuple[str, object]]:
+    """:func:`read_prepared` of each file of ``chunk``, in a worker process (files go in
+    chunks: one task per file cost a fifth of the reading in hand-overs). A failure travels as
+    its reason (an exception with extra arguments does not survive pickling)."""
+    results: list[tuple[str, object]] = []
+    for path, within in chunk:
+        try:
+            read = read_prepared(path, within)
+        except Exception as error:  # a reader's bug must cost one file, not the import
+            logger.exception("reading %s failed", path)
+            results.append(("failed", f"could not be imported ({type(error).__name__})"))
+            continue
+        if isinstance(read, ImportFailure):
+            results.append(("failed", read.reason))
+        else:
+            results.append(("read", read))
+    return results
 
 
 def _worker_started() -> None:
@@ -144,30 +151,29 @@ def read_ahead(files: list[tuple[Path, Path | None]], workers: int) -> Iterator[
     pool = ProcessPoolExecutor(
         workers, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_started
     )
-    pending: deque[tuple[Path, Path | None, Future]] = deque()
-    queue = iter(files)
+    chunks = (files[at : at + _CHUNK] for at in range(0, len(files), _CHUNK))
+    pending: deque[tuple[list[tuple[Path, Path | None]], Future]] = deque()
     try:
-        for path, within in queue:
-            pending.append((path, within, pool.submit(_read_in_worker, path, within)))
-            if len(pending) >= workers * _AHEAD_PER_WORKER:
+        for chunk in chunks:
+            pending.append((chunk, pool.submit(_read_in_worker, chunk)))
+            if len(pending) >= workers * _CHUNKS_AHEAD_PER_WORKER:
                 break
         while pending:
-            path, within, future = pending.popleft()
+            chunk, future = pending.popleft()
             try:
-                kind, value = future.result()
+                results = future.result()
             except BrokenProcessPool:
                 logger.warning("import workers stopped; reading the rest here")
-                yield read_prepared(path, within)
-                for path, within, _future in pending:
-                    yield read_prepared(path, within)
+                rest = [chunk, *(waiting for waiting, _future in pending), *chunks]
                 pending.clear()
-                for path, within in queue:
+                for path, within in (file for part in rest for file in part):
                     yield read_prepared(path, within)
                 return
-            yield ImportFailure(path, value) if kind == "failed" else value  # type: ignore[arg-type]
-            following = next(queue, None)
+            following = next(chunks, None)
             if following is not None:
-                pending.append((*following, pool.submit(_read_in_worker, *following)))
+                pending.append((following, pool.submit(_read_in_worker, following)))
+            for (path, _within), (kind, value) in zip(chunk, results, strict=True):
+                yield ImportFailure(path, value) if kind == "failed" else value  # type: ignore[arg-type]
     finally:
         _stop(pool)
 
