@@ -235,3 +235,36 @@ def test_version_loads_no_services_and_search_no_importers(db: str) -> None:
     assert "briefing.services.search" in loaded
     assert not {m for m in loaded if m.startswith(("briefing.importers", "markdown_it"))}
     assert not {m for m in loaded if m.startswith(("sqlite_utils", "click", "pluggy"))}
+
+
+def test_a_big_folder_imports_alike_with_workers_or_without(tmp_path: Path) -> None:
+    """The installed command reads a big folder in worker processes (started by running the
+    command's own script again) or, with ``--jobs 1``, itself: the same articles either way."""
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    samples = sorted(ARTICLES.glob("*.md"))
+    for number in range(80):
+        text = samples[number % len(samples)].read_text(encoding="utf-8")
+        (folder / f"{number:03d}.md").write_text(f"# 第{number}号 {text}", encoding="utf-8")
+    exe = str(Path(sys.executable).with_name("briefing-reader"))
+    listings = []
+    for jobs in (["--jobs", "2"], ["--jobs", "1"]):
+        db = str(tmp_path / f"lib{jobs[1]}.db")
+        done = subprocess.run(
+            [exe, "--db", db, "import", str(folder), *jobs], capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stderr == ""
+        assert done.stdout.splitlines()[-1] == "80 imported, 0 updated, 0 skipped, 0 failed"
+        rows = json.loads(subprocess.check_output([exe, "--db", db, "list", "--json"]))
+        listings.append([(r["id"], r["title"], r["characters"]) for r in rows])
+        found = subprocess.check_output([exe, "--db", db, "search", "--json", "第42号"])
+        assert [hit["title"][:4] for hit in json.loads(found)["hits"]] == ["第42号"]
+    assert listings[0] == listings[1] and len(listings[0]) == 80
+
+
+def test_jobs_must_be_a_small_positive_number(capsys, db: str) -> None:
+    for value, message in (("0", "must be between 1 and 64"), ("x", "not a number: 'x'")):
+        with pytest.raises(SystemExit):
+            main(["--db", db, "import", "--jobs", value, str(ARTICLES)])
+        assert f"argument --jobs: {message}" in capsys.readouterr().err

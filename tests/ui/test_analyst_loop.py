@@ -5,6 +5,7 @@ search results — while an import runs in the background and changes nothing of
 
 from __future__ import annotations
 
+import multiprocessing
 from pathlib import Path
 
 from briefing.services import Library
@@ -112,3 +113,6 @@ def test_the_window_stays_usable_while_an_import_runs(
     progress.findChild(QPushButton).click()  # Cancel in the status bar
     assert op.cancel_event.is_set()
     qtbot.waitUntil(lambda: op.done, timeout=30000)
+    # A folder this big is read by worker processes (spawned from the operation's thread):
+    # Cancel leaves none behind.
+    qtbot.waitUntil(lambda: multiprocessing.active_children() == [], timeout=10000)

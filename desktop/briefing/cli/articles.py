@@ -24,7 +24,7 @@ def cmd_import(library: Library, args: argparse.Namespace) -> int:
             name = visible(Path(path).name)[:60]
             print(f"\r[{done + 1}/{total}] {name:<60}", end="", file=sys.stderr)
 
-    report = library.import_paths(args.paths, progress=progress)
+    report = library.import_paths(args.paths, progress=progress, workers=args.jobs)
     if sys.stderr.isatty():
         print("\r" + " " * 72 + "\r", end="", file=sys.stderr)
     if args.json:

@@ -203,6 +203,23 @@ def _json_only(p: argparse.ArgumentParser) -> None:
 def _import(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p.add_argument("--json", action="store_true", help="print the outcome of each file as JSON")
+    p.add_argument(
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help="processes that read the files of a big folder (default: one per processor; "
+        "1: read them in this process)",
+    )
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 1 <= jobs <= 64:
+        raise argparse.ArgumentTypeError("must be between 1 and 64")
+    return jobs
 
 
 def _article(p: argparse.ArgumentParser) -> None:
