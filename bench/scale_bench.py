@@ -118,10 +118,13 @@ def floor_build(folder: Path, work: Path) -> float:
     return rate
 
 
-def interleaved_ratio(folder: Path, work: Path, rounds: int, size: int) -> list[float]:
+def interleaved_ratio(
+    folder: Path, work: Path, rounds: int, size: int, jobs: str | None = None
+) -> list[float]:
     """Import rate ÷ floor rate, measured ``rounds`` times on ``size`` files each, the import
-    (a fresh library, through the command line) and the floor back to back: on a machine
-    shared with other work, a load that changes between two long runs would skew one ratio."""
+    (a fresh library, through the command line, with ``--jobs jobs`` if given) and the floor
+    back to back: on a machine shared with other work, a load that changes between two long
+    runs would skew one ratio."""
     files = sorted(folder.rglob("*.md"))
     ratios = []
     for number in range(rounds):
@@ -129,7 +132,7 @@ def interleaved_ratio(folder: Path, work: Path, rounds: int, size: int) -> list[
         part.mkdir(exist_ok=True)
         for file in files[number * size : (number + 1) * size]:
             (part / file.name).write_bytes(file.read_bytes())
-        ours = size / _timed_import(part, work / f"round-{number}.db")
+        ours = size / _timed_import(part, work / f"round-{number}.db", jobs)
         floor = floor_build(part, work)
         ratios.append(ours / floor)
         for leftover in [*part.iterdir(), *work.glob(f"round-{number}.db*")]:
@@ -138,10 +141,11 @@ def interleaved_ratio(folder: Path, work: Path, rounds: int, size: int) -> list[
     return ratios
 
 
-def _timed_import(folder: Path, db_path: Path) -> float:
+def _timed_import(folder: Path, db_path: Path, jobs: str | None = None) -> float:
     start = time.perf_counter()
+    options = ["--jobs", jobs] if jobs else []
     subprocess.run(
-        [str(VENV_BIN / "briefing-reader"), "--db", str(db_path), "import", str(folder)],
+        [str(VENV_BIN / "briefing-reader"), "--db", str(db_path), "import", *options, str(folder)],
         stdout=subprocess.DEVNULL,
         check=True,
     )
@@ -221,10 +225,12 @@ def main() -> int:
         )
     if args.ratio_rounds:
         ratios = interleaved_ratio(folder, args.work, args.ratio_rounds, 1000)
-        out.append(
-            f"import ÷ floor, {args.ratio_rounds} interleaved rounds of 1,000 files: median "
-            f"{statistics.median(ratios):.2f} ({', '.join(f'{r:.2f}' for r in ratios)})"
-        )
+        alone = interleaved_ratio(folder, args.work, args.ratio_rounds, 1000, jobs="1")
+        for label, found in (("", ratios), (" in one process (--jobs 1)", alone)):
+            out.append(
+                f"import{label} ÷ floor, {args.ratio_rounds} interleaved rounds of 1,000 files: "
+                f"median {statistics.median(found):.2f} ({', '.join(f'{r:.2f}' for r in found)})"
+            )
     exe = str(VENV_BIN / "briefing-reader")
     with Library.open(db_path) as library:
         db = library.db
