@@ -125,6 +125,24 @@ def test_html_and_shift_jis_files_import(home: Path) -> None:
     assert "会社概要" not in _run(home, "--db", db, "article", str(page), "--text").stdout
 
 
+def test_a_big_folder_imports_through_worker_processes(home: Path) -> None:
+    """Workers of a folder import are this program run again (multiprocessing's spawn): the
+    standalone app must take them in (freeze_support) instead of starting a second app."""
+    folder = home / "inbox"
+    folder.mkdir()
+    samples = sorted(ARTICLES.glob("*.md"))
+    for number in range(80):
+        text = samples[number % len(samples)].read_text(encoding="utf-8")
+        (folder / f"{number:03d}.md").write_text(f"# 第{number}号 {text}", encoding="utf-8")
+    db = str(home / "inbox.db")
+    imported = _run(home, "--db", db, "import", "--jobs", "2", str(folder))
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stderr == ""
+    assert imported.stdout.splitlines()[-1] == "80 imported, 0 updated, 0 skipped, 0 failed"
+    found = json.loads(_run(home, "--db", db, "search", "--json", "第42号").stdout)
+    assert [hit["title"][:4] for hit in found["hits"]] == ["第42号"]
+
+
 @pytest.fixture(scope="module")
 def window_run(home: Path, library: Path) -> tuple[Path, set[str]]:
     """Open the window with --screenshot; return the PNG and every file the process mapped
