@@ -12,6 +12,7 @@ from briefing.core.briefing import (
     compile_briefing,
     created_from_text,
 )
+from briefing.core.briefing_labels import LABELS
 from briefing.core.briefing_text import parse_rich, plain_text
 from briefing.core.errors import BriefingError
 from briefing.core.model import Article, Highlight, PageStart, TextSelector
@@ -101,7 +102,11 @@ def test_citation_has_page_label_only_for_paged_articles_and_sources_are_listed_
         (1, 2, ("13", "12")),
         (2, 1, ()),
     ]
-    assert cites[1].parts() == ["記事2", "ROLES", "小泉悠", "2025-08-19", "p. 12"]
+    # Japanese articles: the page after its number, as a Japanese paper cites it.
+    assert cites[1].parts(briefing.labels) == ["記事2", "ROLES", "小泉悠", "2025-08-19", "12頁"]
+    assert briefing.sources[0].parts(briefing.labels)[-1] == "13、12頁"
+    assert cites[1].parts(LABELS["en"])[-1] == "p. 12"
+    assert briefing.sources[0].parts(LABELS["en"])[-1] == "pp. 13, 12"
 
 
 def test_nothing_to_include_is_one_clear_error() -> None:
@@ -124,11 +129,15 @@ def test_title_author_marking_summary_and_period_label() -> None:
         summary="**要旨**: 制裁 `G7`",
     )
     briefing = compile_([hl(1, 1, 0, ("NSATU",))], options)
-    assert briefing.title == "Daily Briefing"  # blank falls back
+    # Blank falls back to the usual title of the briefing's language (Japanese articles).
+    assert briefing.title == "デイリー・ブリーフィング"
     assert (briefing.author, briefing.marking) == ("分析官", "取扱注意")
-    assert briefing.period_label == "2026-11-01 – 2026-11-30"
+    assert briefing.period_label == "2026-11-01～2026-11-30"
     assert plain_text(briefing.summary) == "要旨: 制裁 G7"
-    assert briefing.subject == "Daily Briefing: 2026-11-01 – 2026-11-30"
+    assert briefing.subject == "デイリー・ブリーフィング: 2026-11-01～2026-11-30"
+    english = compile_([hl(1, 1, 0, ("NSATU",))], options.with_changes(language="en"))
+    assert english.title == "Daily Briefing"
+    assert english.subject == "Daily Briefing: 2026-11-01 – 2026-11-30"
 
 
 def test_period_labels_and_a_backwards_range() -> None:
@@ -136,6 +145,9 @@ def test_period_labels_and_a_backwards_range() -> None:
     assert Period.between(date(2026, 11, 30), date(2026, 11, 30)).kind == "day"
     assert Period.since_last(None).label() == "all highlights (no earlier briefing)"
     assert Period.since_last(CREATED).label().startswith("since the last briefing (2026-11-30")
+    ja = LABELS["ja"]
+    assert Period.since_last(None).label(ja) == "全件（前回のブリーフィングなし）"
+    assert Period.since_last(CREATED).label(ja).startswith("前回のブリーフィング以降（2026-11-30")
     with pytest.raises(BriefingError, match="ends"):
         Period.between(date(2026, 11, 30), date(2026, 11, 1))
 
@@ -152,12 +164,17 @@ def test_options_round_trip_through_json() -> None:
         paper="letter",
         excluded=(4, 5),
         order=(9, 8),
+        language="en",
     )
     assert BriefingOptions.from_json(options.to_json()) == options
     day = BriefingOptions(period=Period.day(date(2026, 1, 2)))
     assert BriefingOptions.from_json(day.to_json()) == day
     with pytest.raises(BriefingError, match="paper"):
         BriefingOptions(paper="a3")
+    with pytest.raises(BriefingError, match="language"):
+        BriefingOptions(language="fr")
+    # Saved before briefings had a language: automatic.
+    assert BriefingOptions.from_json('{"paper": "a4"}').language == ""
 
 
 def test_created_from_text_is_local_time_unless_an_offset_is_given() -> None:
@@ -192,3 +209,62 @@ def test_headings_in_notes_never_become_headings() -> None:
     assert block.kind == "heading"  # rendered as a bold paragraph by every writer
     (image_paragraph,) = parse_rich("![alt](http://x/y.png)")
     assert [i.kind for i in image_paragraph.inlines] == ["text"]  # no image is ever loaded
+
+
+# --- the briefing's language --------------------------------------------------------------------
+
+
+def _language(*languages: str, quotes: dict[int, str] | None = None) -> str:
+    """The language of a briefing quoting one highlight from each article, whose language
+    fields are ``languages`` (and whose quotes are ``quotes[id]`` where given)."""
+    quotes = quotes or {}
+    articles = {n: article(n, language=lang) for n, lang in enumerate(languages, 1)}
+    highlights = [
+        Highlight(n, n, TextSelector(quotes.get(n, f"引用{n}"), "", "", 0, 3), ("NSATU",))
+        for n in articles
+    ]
+    briefing = compile_briefing(highlights, articles, BriefingOptions(), TAGS, CREATED)
+    return briefing.language
+
+
+def test_default_language_is_the_one_most_quoted_articles_are_in() -> None:
+    assert _language("ja") == "ja"
+    assert _language("en") == "en"  # an English-only briefing stays English
+    assert _language("en", "en", "ja") == "en"
+    assert _language("ja", "ja-JP", "EN-us") == "ja"  # region subtags count as their language
+    # Articles count once each, however many of their passages are quoted.
+    articles = {
+        1: article(1, language="ja"),
+        2: article(2, language="en"),
+        3: article(3, language="en"),
+    }
+    many = [hl(n, 1, n, ("NSATU",)) for n in range(1, 6)] + [
+        hl(10, 2, 0, ("NSATU",)),
+        hl(11, 3, 0, ("NSATU",)),
+    ]
+    assert compile_briefing(many, articles, BriefingOptions(), TAGS, CREATED).language == "en"
+
+
+def test_a_tie_or_no_known_language_gives_japanese() -> None:
+    # The reader is a Japanese ministry: half-Japanese material is read in Japanese.
+    assert _language("ja", "en") == "ja"
+    assert _language("ru") == "ja"  # neither language: no vote, so the tie rule
+
+
+def test_an_article_without_a_language_counts_by_its_quotes_script() -> None:
+    assert _language("", quotes={1: "Sanctions on the oil majors"}) == "en"
+    assert _language("", quotes={1: "影の船団への二次制裁"}) == "ja"
+    # A field that names another language is not second-guessed from the script.
+    assert _language("ru", "en", quotes={1: "Sanctions"}) == "en"
+
+
+def test_a_chosen_language_overrides_the_articles_and_sets_the_default_title() -> None:
+    options = BriefingOptions(language="en")
+    briefing = compile_([hl(1, 1, 0, ("NSATU",))], options)  # a Japanese article
+    assert (briefing.language, briefing.title, briefing.labels.sources) == (
+        "en",
+        "Daily Briefing",
+        "Sources",
+    )
+    titled = compile_([hl(1, 1, 0, ("NSATU",))], options.with_changes(title="朝の報告"))
+    assert titled.title == "朝の報告"

@@ -67,7 +67,8 @@ def test_html_shows_every_quote_note_and_title_exactly(briefing: Briefing) -> No
     assert "取扱注意" in shown and "朝のブリーフィング" in shown
     html = render_html(briefing).decode("utf-8")
     headings = [unescape(h) for h in re.findall(r"<h2[^>]*>(.*?)</h2>", html)]
-    assert headings == ["Contents", *[s.tag for s in briefing.sections], "Sources"]
+    # Japanese articles: Japanese labels, with no language chosen.
+    assert headings == ["目次", *[s.tag for s in briefing.sections], "出典"]
 
 
 def test_html_is_self_contained_and_inert(briefing: Briefing) -> None:
@@ -117,7 +118,7 @@ def test_markdown_shows_every_quote_note_and_title_exactly(briefing: Briefing) -
     assert "<script>" not in MarkdownIt("commonmark", {"html": True}).render(markdown)
     assert markdown.startswith("**取扱注意**\n\n# 朝のブリーフィング\n")
     headings = [line[3:] for line in markdown.splitlines() if line.startswith("## ")]
-    assert headings == ["Summary", "Contents", *[s.tag for s in briefing.sections], "Sources"]
+    assert headings == ["要旨", "目次", *[s.tag for s in briefing.sections], "出典"]
 
 
 @given(st.text(alphabet=st.sampled_from("ab日本 #*_`[]()<>!$&\\-+.1|~=\n"), max_size=40))

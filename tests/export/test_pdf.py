@@ -73,7 +73,8 @@ def test_marking_date_and_page_n_of_m_on_every_page(pdf: Path) -> None:
     for number, page in enumerate(pages, 1):
         assert "取扱注意" in page
         assert CREATED.astimezone().date().isoformat() in page
-        assert re.search(rf"^Page {number} / {len(pages)}$", page, re.MULTILINE), page[-200:]
+        # Japanese articles, no language chosen: the Japanese footer, extracted as printed.
+        assert re.search(rf"^{number} / {len(pages)} ページ$", page, re.MULTILINE), page[-200:]
 
 
 def test_japanese_line_breaking_never_starts_a_line_with_closing_punctuation(pdf: Path) -> None:
@@ -113,12 +114,12 @@ def test_metadata(pdf: Path, briefing: Briefing) -> None:
 def test_outline_has_one_entry_per_section_and_the_sources(pdf: Path, briefing: Briefing) -> None:
     reader = PdfReader(pdf)
     entries = [(e.title, reader.get_destination_page_number(e)) for e in reader.outline]
-    assert [title for title, _ in entries] == [s.tag for s in briefing.sections] + ["Sources"]
+    assert [title for title, _ in entries] == [s.tag for s in briefing.sections] + ["出典"]
     pages = pages_text(pdf)
     for title, page in entries:
         assert title in pages[page]
     first = pages[0]
-    assert "Contents" in first and all(s.tag in first for s in briefing.sections)
+    assert "目次" in first and all(s.tag in first for s in briefing.sections)
 
 
 def test_markup_in_titles_and_notes_prints_as_written(pdf: Path) -> None:
@@ -226,6 +227,8 @@ def test_a_quote_longer_than_a_page_runs_on_and_is_whole() -> None:
         line
         for page in pages
         for line in page.splitlines()
-        if line.strip() and not line.startswith(("Page ", "Daily Briefing", "2026-"))
+        if line.strip()
+        and not line.startswith(("デイリー・ブリーフィング", "2026-"))
+        and not line.endswith(" ページ")
     )
     assert len(pages) >= 3 and squeeze(quote) in squeeze(body)

@@ -233,3 +233,32 @@ def test_a_retagged_highlight_counts_as_changed_since_the_last_briefing(
     sample_library.redo()
     with pytest.raises(BriefingError, match=r"^nothing to include"):
         export_briefing(sample_library, since_last, tmp_path / "third.md")
+
+
+def test_cli_language_sets_the_labels_and_the_default_title(
+    sample_library: Library, tmp_path: Path, capsys
+) -> None:
+    db, day = sample_library.path, TODAY.isoformat()
+    # The sample articles are Japanese: Japanese labels and title with no option.
+    code, _, err = _export(capsys, db, "--date", day, "--no-record", "-o", str(tmp_path / "a.md"))
+    assert (code, err) == (0, "")
+    auto = (tmp_path / "a.md").read_text(encoding="utf-8")
+    assert auto.startswith("# デイリー・ブリーフィング\n") and "\n## 出典\n" in auto
+    code, _, _ = _export(
+        capsys, db, "--date", day, "--language", "en", "-o", str(tmp_path / "b.md")
+    )
+    english = (tmp_path / "b.md").read_text(encoding="utf-8")
+    assert code == 0 and english.startswith("# Daily Briefing\n")
+    assert "\n## Contents\n" in english and "\n## Sources\n" in english and "出典" not in english
+    args = ["--date", day, "--language", "en", "--title", "朝の報告", "--no-record"]
+    code, _, _ = _export(capsys, db, *args, "-o", str(tmp_path / "c.md"))
+    assert (tmp_path / "c.md").read_text(encoding="utf-8").startswith("# 朝の報告\n")
+    # The choice is recorded with the export, so the history shows what was asked for.
+    assert [r.options.language for r in export_history(sample_library)] == ["en"]
+    with pytest.raises(SystemExit) as exited:
+        main(["--db", str(db), "export", "--language", "fr", "-o", str(tmp_path / "d.md")])
+    assert exited.value.code == 2 and "invalid choice: 'fr'" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["export", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "--language {ja,en}" in help_text and "Japanese on a tie" in help_text

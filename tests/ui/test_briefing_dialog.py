@@ -194,3 +194,42 @@ def test_a_remembered_day_is_today_and_preferences_fill_author_and_marking(
     options = dialog.form.options()
     assert options.period == Period.day(TODAY)
     assert (options.title, options.author, options.marking) == ("朝の報告", "分析官 B", "部外秘")
+
+
+def test_the_language_choice_drives_the_preview_and_is_remembered(
+    qtbot, sample_library: Library
+) -> None:
+    dialog = _dialog(qtbot, sample_library)
+    language = dialog.form.language
+    # Automatic on the Japanese sample articles: Japanese labels, and the title they give.
+    assert language.currentData() == "" and dialog.options().language == ""
+    assert dialog.form.title.text() == ""
+    assert dialog.form.title.placeholderText() == "デイリー・ブリーフィング"
+    text = _pdf_text(dialog.pdf)
+    assert "デイリー・ブリーフィング" in text and "目次" in text and "出典" in text
+    assert f"1 / {dialog.preview.page_count} ページ" in text.splitlines()
+    language.setCurrentIndex(language.findData("en"))  # as a click on "English" does
+    assert dialog.options().language == "en"
+    assert dialog.form.title.placeholderText() == "Daily Briefing"
+    _wait_for_new_preview(qtbot, dialog)
+    text = _pdf_text(dialog.pdf)
+    assert "Daily Briefing" in text and "Contents" in text and "Sources" in text
+    assert f"Page 1 / {dialog.preview.page_count}" in text.splitlines()
+    assert "目次" not in text and "デイリー・ブリーフィング" not in text
+    dialog.close()
+    again = BriefingDialog(sample_library)
+    qtbot.addWidget(again)
+    assert again.form.language.currentData() == "en" and again.options().language == "en"
+    assert [again.form.language.itemText(i) for i in range(3)] == ["Automatic", "日本語", "English"]
+
+
+def test_a_remembered_usual_title_follows_the_language(qtbot, sample_library: Library) -> None:
+    from briefing.ui import settings
+
+    # Remembered before titles followed the language: the old default was always written.
+    old = BriefingOptions(period=Period.day(TODAY), title="Daily Briefing")
+    settings.BRIEFING_OPTIONS.write(old.to_json())
+    dialog = BriefingDialog(sample_library)
+    qtbot.addWidget(dialog)
+    assert dialog.form.title.text() == "" and dialog.options().title == ""
+    assert dialog.form.title.placeholderText() == "デイリー・ブリーフィング"

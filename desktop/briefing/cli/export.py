@@ -29,6 +29,7 @@ def cmd_export(library: Library, args: argparse.Namespace) -> int:
         summary_file=args.summary,
         paper=args.paper,
         created=args.created,
+        language=args.language or "",
     )
     result = briefing_service.export_briefing(
         library, options, args.output, args.format, created=created, record=not args.no_record

@@ -176,7 +176,9 @@ def add_commands(parser: argparse.ArgumentParser) -> Commands:
         "export",
         _export,
         help="write the briefing (PDF, HTML or Markdown)",
-        description="Compile tagged highlights into the briefing. Default period: today.",
+        description="Compile tagged highlights into the briefing. Default period: today. "
+        "Its labels (title, Contents, Sources, page numbers) are in the language most of the "
+        "quoted articles are in (Japanese on a tie) unless --language says otherwise.",
     )
     sub.add_command(
         "backup",
@@ -337,7 +339,18 @@ def _export(p: argparse.ArgumentParser) -> None:
         "--article", type=_id, action="append", default=[], metavar="ID", help="only this article"
     )
     p.add_argument("--source", action="append", default=[], metavar="NAME", help="only this source")
-    p.add_argument("--title", default=None, help="default: Daily Briefing")
+    p.add_argument(
+        "--title",
+        default=None,
+        help="default: the language's usual title (デイリー・ブリーフィング / Daily Briefing)",
+    )
+    p.add_argument(
+        "--language",
+        choices=["ja", "en"],
+        default=None,
+        help="the labels' language (default: the one most of the quoted articles are in; "
+        "Japanese on a tie)",
+    )
     p.add_argument("--author", default="")
     p.add_argument("--marking", default="", help="classification marking, e.g. 取扱注意")
     p.add_argument("--summary", type=Path, default=None, metavar="FILE.md", help="Markdown")

@@ -9,6 +9,12 @@ chosen tags appears once, in the section of its first chosen tag (the tag order 
 briefing, not of the highlight), with its other tags beside it; items in a section run by
 article, then by position in the article, unless the analyst reordered them; every cited
 article is listed once in the appendix of sources, numbered in order of first citation.
+
+Language (issue 14's follow-up): a briefing prints its labels ("Sources", "p. 12") in one
+language, "ja" or "en", from :mod:`briefing.core.briefing_labels`; the analyst chooses it, or
+by default it is the language most of the quoted articles are in
+(:func:`~briefing.core.briefing_labels.language_of`: Japanese on a tie). The default title
+follows the language.
 """
 
 from __future__ import annotations
@@ -19,13 +25,20 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
+from briefing.core.briefing_labels import (
+    AUTOMATIC,
+    LABELS,
+    LANGUAGES,
+    Labels,
+    labels_for,
+    language_of,
+)
 from briefing.core.briefing_text import Block, parse_rich
 from briefing.core.errors import BriefingError
 from briefing.core.model import Article, Highlight
 
 PAPERS = ("a4", "letter")
 FORMATS = ("pdf", "html", "md")
-DEFAULT_TITLE = "Daily Briefing"
 
 
 @dataclass(frozen=True)
@@ -53,15 +66,17 @@ class Period:
     def since_last(cls, after: datetime | None = None) -> Period:
         return cls("since_last", after=after)
 
-    def label(self) -> str:
-        """How the period reads on the briefing's first page."""
+    def label(self, labels: Labels | None = None) -> str:
+        """How the period reads on the briefing's first page, in the language of ``labels``
+        (English when none: the CLI's messages)."""
+        labels = labels or LABELS["en"]
         if self.kind == "day" and self.start:
             return self.start.isoformat()
         if self.kind == "range" and self.start and self.end:
-            return f"{self.start.isoformat()} – {self.end.isoformat()}"
+            return f"{self.start.isoformat()}{labels.range_join}{self.end.isoformat()}"
         if self.after is None:
-            return "all highlights (no earlier briefing)"
-        return f"since the last briefing ({self.after.astimezone().strftime('%Y-%m-%d %H:%M')})"
+            return labels.all_highlights
+        return labels.since_last.format(self.after.astimezone().strftime("%Y-%m-%d %H:%M"))
 
 
 @dataclass(frozen=True)
@@ -72,17 +87,20 @@ class BriefingOptions:
     tags: tuple[str, ...] = ()  # sections, in order; empty: every tag that has highlights
     article_ids: tuple[int, ...] = ()  # empty: every article
     sources: tuple[str, ...] = ()  # empty: every source
-    title: str = DEFAULT_TITLE
+    title: str = ""  # empty: the language's usual title (Labels.title)
     author: str = ""
     marking: str = ""  # classification marking, e.g. 取扱注意
     summary: str = ""  # Markdown
     paper: str = "a4"
     excluded: tuple[int, ...] = ()  # highlight ids the analyst unticked
     order: tuple[int, ...] = ()  # highlight ids in the analyst's order (may be partial)
+    language: str = AUTOMATIC  # "ja", "en", or empty: the quoted articles' (language_of)
 
     def __post_init__(self) -> None:
         if self.paper not in PAPERS:
             raise BriefingError(f"unknown paper size “{self.paper}” (use a4 or letter)")
+        if self.language != AUTOMATIC and self.language not in LANGUAGES:
+            raise BriefingError(f"unknown briefing language “{self.language}” (use ja or en)")
 
     def to_json(self) -> str:
         data = asdict(self)
@@ -127,10 +145,10 @@ class Citation:
     url: str
     page: str | None  # the source PDF's page label, when the article came from a PDF
 
-    def parts(self) -> list[str]:
+    def parts(self, labels: Labels) -> list[str]:
         """Title, source, author, published date and page, those that are known."""
         published = self.published.isoformat() if self.published else ""
-        page = f"p. {self.page}" if self.page else ""
+        page = labels.page(self.page) if self.page else ""
         return [p for p in (self.title, self.source, self.author, published, page) if p]
 
 
@@ -163,10 +181,10 @@ class Source:
     url: str
     pages: tuple[str, ...]  # the cited pages, in order of first citation
 
-    def parts(self) -> list[str]:
+    def parts(self, labels: Labels) -> list[str]:
         """Title, source, author, published date and cited pages, those that are known."""
         published = self.published.isoformat() if self.published else ""
-        pages = f"pp. {', '.join(self.pages)}" if self.pages else ""
+        pages = labels.pages(self.pages) if self.pages else ""
         return [p for p in (self.title, self.source, self.author, published, pages) if p]
 
 
@@ -183,6 +201,17 @@ class Briefing:
     sections: tuple[Section, ...]
     sources: tuple[Source, ...]
     paper: str = "a4"
+    language: str = "ja"  # of the labels: "ja" or "en", never automatic here
+
+    @property
+    def labels(self) -> Labels:
+        """The words every writer prints around the content, in the briefing's language."""
+        return labels_for(self.language)
+
+    @property
+    def count_label(self) -> str:
+        """How many items, as the first page prints it ("12" / "12件")."""
+        return f"{len(self.items)}{self.labels.count_suffix}"
 
     @property
     def items(self) -> list[Item]:
@@ -227,6 +256,10 @@ def compile_briefing(
     ``section_tags`` are the sections in order, by canonical tag name; a highlight that
     carries none of them, or that the analyst unticked, is left out. Raises
     :class:`BriefingError` when nothing is left to include.
+
+    The labels' language is ``options.language``, or when that is automatic the language most
+    of the quoted articles are in (Japanese on a tie); the title, when none was given, is
+    that language's usual one.
     """
     if created.tzinfo is None:
         created = created.astimezone()
@@ -295,16 +328,24 @@ def compile_briefing(
         )
         for article_id, number in numbers.items()
     )
+    quoted: dict[int, list[str]] = {}
+    for highlight in chosen:
+        quoted.setdefault(highlight.article_id, []).append(highlight.quote)
+    language = options.language or language_of(
+        (articles[article_id].language, "\n".join(quoted[article_id])) for article_id in numbers
+    )
+    labels = labels_for(language)
     return Briefing(
-        title=options.title.strip() or DEFAULT_TITLE,
+        title=options.title.strip() or labels.title,
         author=options.author.strip(),
         marking=options.marking.strip(),
         created=created,
-        period_label=options.period.label(),
+        period_label=options.period.label(labels),
         summary=parse_rich(options.summary),
         sections=tuple(sections),
         sources=sources,
         paper=options.paper,
+        language=language,
     )
 
 

@@ -1,5 +1,6 @@
 """The briefing as one self-contained HTML file: styles inline, no script, nothing loaded
-from anywhere (links to sources are links, not resources). Every string is escaped."""
+from anywhere (links to sources are links, not resources). Every string is escaped; the
+labels are the briefing's language's (:mod:`briefing.core.briefing_labels`), as in the PDF."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 from html import escape
 
 from briefing.core.briefing import Briefing, Item, Section
+from briefing.core.briefing_labels import Labels
 from briefing.core.briefing_text import Block, Inline
 
 STYLE = """
@@ -58,17 +60,18 @@ ol.sources li { margin: .4rem 0; }
 def render_html(briefing: Briefing) -> bytes:
     """The whole briefing as a UTF-8 HTML document."""
     e = escape
+    labels = briefing.labels
     marking = f'<span class="marking">{e(briefing.marking)}</span>' if briefing.marking else ""
     facts = [
-        ("Period", briefing.period_label),
-        ("Issued", briefing.created.astimezone().strftime("%Y-%m-%d %H:%M")),
+        (labels.period, briefing.period_label),
+        (labels.issued, briefing.created.astimezone().strftime("%Y-%m-%d %H:%M")),
     ]
     if briefing.author:
-        facts.append(("Author", briefing.author))
-    facts.append(("Items", str(len(briefing.items))))
+        facts.append((labels.author, briefing.author))
+    facts.append((labels.count, briefing.count_label))
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="ja">',
+        f'<html lang="{e(labels.language)}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -88,21 +91,21 @@ def render_html(briefing: Briefing) -> bytes:
     ]
     if briefing.summary:
         parts.append(
-            '<section class="summary"><div class="label">Summary</div>'
+            f'<section class="summary"><div class="label">{e(labels.summary)}</div>'
             f"{blocks_html(briefing.summary)}</section>"
         )
-    parts.append('<nav><h2 id="contents">Contents</h2><ol>')
+    parts.append(f'<nav><h2 id="contents">{e(labels.contents)}</h2><ol>')
     for index, section in enumerate(briefing.sections, 1):
         parts.append(
             f'<li><a href="#section-{index}">{e(section.tag)}</a> ({len(section.items)})</li>'
         )
-    parts.append('<li><a href="#sources">Sources</a></li></ol></nav>')
+    parts.append(f'<li><a href="#sources">{e(labels.sources)}</a></li></ol></nav>')
     for index, section in enumerate(briefing.sections, 1):
-        parts.append(_section(index, section))
-    parts.append('<h2 id="sources">Sources</h2><ol class="sources">')
+        parts.append(_section(index, section, labels))
+    parts.append(f'<h2 id="sources">{e(labels.sources)}</h2><ol class="sources">')
     for source in briefing.sources:
         link = f"<br>{_link(source.url)}" if source.url else ""
-        details = " · ".join(e(p) for p in source.parts()[1:])
+        details = " · ".join(e(p) for p in source.parts(labels)[1:])
         parts.append(
             f'<li value="{source.number}" id="source-{source.number}">'
             f"<strong>{e(source.title)}</strong>"
@@ -112,7 +115,7 @@ def render_html(briefing: Briefing) -> bytes:
     return ("\n".join(p for p in parts if p) + "\n").encode("utf-8")
 
 
-def _section(index: int, section: Section) -> str:
+def _section(index: int, section: Section, labels: Labels) -> str:
     # A colour strictly as #hex: anything else in a style attribute could load a resource.
     color = section.color if re.fullmatch(r"#[0-9a-fA-F]{3,8}", section.color) else "#555555"
     out = [
@@ -121,17 +124,17 @@ def _section(index: int, section: Section) -> str:
     ]
     if section.description:
         out.append(f'<p class="description">{escape(section.description)}</p>')
-    out.extend(_item(item) for item in section.items)
+    out.extend(_item(item, labels) for item in section.items)
     out.append("</section>")
     return "\n".join(out)
 
 
-def _item(item: Item) -> str:
+def _item(item: Item, labels: Labels) -> str:
     e = escape
     quote = "".join(f"<p>{e(line)}</p>" for line in item.quote.split("\n") if line.strip())
     note = f'<div class="note">{blocks_html(item.note)}</div>' if item.note else ""
     cite = item.citation
-    text = " · ".join(e(p) for p in cite.parts())
+    text = " · ".join(e(p) for p in cite.parts(labels))
     url = f"<br>{_link(cite.url)}" if cite.url else ""
     tags = "".join(f'<span class="tag">{e(t)}</span>' for t in item.other_tags)
     return (

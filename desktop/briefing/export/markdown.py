@@ -2,7 +2,8 @@
 
 Quotes, titles and every other string are escaped, so a title like ``*x*`` or ``<b>`` reads
 as typed in any Markdown viewer; notes are written back from their parsed tree, so a note
-renders as it does in the PDF and the HTML (raw HTML in a note stays visible text).
+renders as it does in the PDF and the HTML (raw HTML in a note stays visible text). The
+labels are the briefing's language's (:mod:`briefing.core.briefing_labels`), as in the PDF.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 
 from briefing.core.briefing import Briefing, Item
+from briefing.core.briefing_labels import Labels
 from briefing.core.briefing_text import Block, Inline
 
 # Characters that can start Markdown syntax anywhere in a line.
@@ -35,21 +37,24 @@ def escape(text: str) -> str:
 def render_markdown(briefing: Briefing) -> bytes:
     """The whole briefing as UTF-8 Markdown."""
     out: list[str] = []
+    labels = briefing.labels
     if briefing.marking:
         out.append(f"**{escape(briefing.marking)}**")
     out.append(f"# {escape(briefing.title)}")
     facts = [
-        ("Period", briefing.period_label),
-        ("Issued", briefing.created.astimezone().strftime("%Y-%m-%d %H:%M")),
+        (labels.period, briefing.period_label),
+        (labels.issued, briefing.created.astimezone().strftime("%Y-%m-%d %H:%M")),
     ]
     if briefing.author:
-        facts.append(("Author", briefing.author))
-    facts.append(("Items", str(len(briefing.items))))
-    out.append("\n".join(f"- {label}: {escape(value)}" for label, value in facts))
+        facts.append((labels.author, briefing.author))
+    facts.append((labels.count, briefing.count_label))
+    out.append(
+        "\n".join(f"- {escape(label)}{labels.colon}{escape(value)}" for label, value in facts)
+    )
     if briefing.summary:
-        out.append("## Summary")
+        out.append(f"## {escape(labels.summary)}")
         out.append(blocks_markdown(briefing.summary))
-    out.append("## Contents")
+    out.append(f"## {escape(labels.contents)}")
     out.append(
         "\n".join(
             f"{n}. {escape(section.tag)} ({len(section.items)})"
@@ -61,26 +66,28 @@ def render_markdown(briefing: Briefing) -> bytes:
         if section.description:
             out.append(f"*{escape(section.description)}*")
         for item in section.items:
-            out.append(_item(item))
-    out.append("## Sources")
+            out.append(_item(item, labels))
+    out.append(f"## {escape(labels.sources)}")
     for source in briefing.sources:
-        line = f"{source.number}. " + " · ".join(escape(p) for p in source.parts())
+        line = f"{source.number}. " + " · ".join(escape(p) for p in source.parts(labels))
         if source.url:
             line += f"  \n   {_url(source.url)}"
         out.append(line)
     return ("\n\n".join(part for part in out if part) + "\n").encode("utf-8")
 
 
-def _item(item: Item) -> str:
+def _item(item: Item, labels: Labels) -> str:
     parts = ["\n>\n".join("> " + escape(line) for line in item.quote.split("\n") if line.strip())]
     if item.note:
         parts.append(blocks_markdown(item.note))
     cite = item.citation
-    line = f"— \\[{cite.number}\\] " + " · ".join(escape(p) for p in cite.parts())
+    line = f"— \\[{cite.number}\\] " + " · ".join(escape(p) for p in cite.parts(labels))
     if cite.url:
         line += " · " + _url(cite.url)
     if item.other_tags:
-        line += "  \n" + "Also: " + ", ".join(escape(t) for t in item.other_tags)
+        line += f"  \n{escape(labels.also)}{labels.colon}" + ", ".join(
+            escape(t) for t in item.other_tags
+        )
     parts.append(line)
     return "\n\n".join(parts)
 

@@ -2,9 +2,11 @@
 Japanese; typst's is exact, with outline, headers, ``N / M`` and metadata built in).
 
 The layout lives in ``resources/briefing/briefing.typ``; the content goes to it as JSON in
-``sys.inputs`` and is shown as text, never parsed as markup. Fonts come from explicit
-folders (:mod:`briefing.export.fonts`) with the system's font list ignored, and the creation
-date comes from the briefing, so the same briefing gives the same bytes.
+``sys.inputs`` and is shown as text, never parsed as markup. Its labels ("Sources", "出典")
+come from :mod:`briefing.core.briefing_labels`, like the HTML and Markdown writers'. Fonts
+come from explicit folders (:mod:`briefing.export.fonts`) with the system's font list
+ignored, and the creation date comes from the briefing, so the same briefing gives the same
+bytes.
 """
 
 from __future__ import annotations
@@ -24,18 +26,6 @@ from briefing.export.fonts import FontSet, find_fonts
 
 TEMPLATE = ("briefing.resources", "briefing", "briefing.typ")
 PAPER = {"a4": "a4", "letter": "us-letter"}
-LABELS = {
-    "period": "Period",
-    "issued": "Issued",
-    "author": "Author",
-    "contents-count": "Items",
-    "summary": "Summary",
-    "contents": "Contents",
-    "sources": "Sources",
-    "page": "p.",
-    "page-of": "Page",
-    "pages": "pp.",
-}
 # An item (quote, note, citation) shorter than this stays on one page; a longer one may
 # break between its parts, and a quote longer than QUOTE_KEEP may break inside itself
 # (an unbreakable block taller than a page would run off its bottom edge).
@@ -106,10 +96,12 @@ def briefing_data(briefing: Briefing, fonts: FontSet) -> dict[str, Any]:
         "date": briefing.date_label,
         "issued": created_local.strftime("%Y-%m-%d %H:%M"),
         "period": briefing.period_label,
-        "count": str(len(briefing.items)),
+        "count": briefing.count_label,
         "paper": PAPER[briefing.paper],
         "fonts": {"serif": list(fonts.serif), "sans": list(fonts.sans), "mono": list(fonts.mono)},
-        "labels": LABELS,
+        # The briefing's language's words and word order (prefix + number + suffix): the
+        # template prints no word of its own.
+        "labels": briefing.labels.template_data(),
         "summary": to_data(briefing.summary),
         "sections": [
             {

@@ -14,7 +14,6 @@ from datetime import date as date_type
 from pathlib import Path
 
 from briefing.core.briefing import (
-    DEFAULT_TITLE,
     FORMATS,
     Briefing,
     BriefingOptions,
@@ -79,8 +78,12 @@ def options_from_cli(
     summary_file: Path | None = None,
     paper: str = "a4",
     created: str | None = None,
+    language: str = "",
 ) -> tuple[BriefingOptions, datetime | None]:
-    """The CLI's arguments as options plus the fixed creation time (``--created``)."""
+    """The CLI's arguments as options plus the fixed creation time (``--created``).
+
+    No ``title`` (or an empty one) and no ``language``: the language most of the quoted
+    articles are in, and that language's usual title (see :mod:`briefing.core.briefing_labels`)."""
     if date_to and not date_from:
         raise BriefingError("--to needs --from")
     if since_last:
@@ -104,11 +107,12 @@ def options_from_cli(
         tags=tuple(t.strip() for t in tags.split(",") if t.strip()),
         article_ids=tuple(article_ids),
         sources=tuple(sources),
-        title=title if title is not None else DEFAULT_TITLE,
+        title=title or "",
         author=author,
         marking=marking,
         summary=summary,
         paper=paper,
+        language=language or "",
     )
     return options, created_from_text(created) if created else None
 

@@ -186,12 +186,15 @@ class BriefingDialog(QDialog):
         self.items.blockSignals(True)
         self.items.clear()
         try:
-            options = self.options().with_changes(excluded=())
+            # Every item, in the language "Automatic" would give (the list does not depend on
+            # the language; the form shows that language's title as the default).
+            options = self.options().with_changes(excluded=(), language="")
             briefing = service.build_briefing(self.library, options)
         except BriefingError as error:
             self.items.blockSignals(False)
             self.status.setText(str(error))
             return
+        self.form.set_automatic_language(briefing.language)
         for section in briefing.sections:
             for entry in section.items:
                 quote = entry.quote.replace("\n", " ")

@@ -1,5 +1,5 @@
 """The Briefing dialog's options: period, sections, filters, title, author, marking, paper,
-summary — read as and set from :class:`~briefing.core.briefing.BriefingOptions`."""
+language, summary — read as and set from :class:`~briefing.core.briefing.BriefingOptions`."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core.briefing import DEFAULT_TITLE, BriefingOptions, Period
+from briefing.core.briefing import BriefingOptions, Period
+from briefing.core.briefing_labels import AUTOMATIC, DEFAULT_TITLES, TIE_LANGUAGE, labels_for
 from briefing.core.model import ArticleSummary, Tag
 
 MARKINGS = ("", "取扱注意", "部外秘", "秘")
@@ -62,8 +63,10 @@ class BriefingForm(QWidget):
         self.article.setObjectName("briefing_article")
         self.sources = QLineEdit(self)
         self.sources.setPlaceholderText(self.tr("all sources (or: NHK, ROLES)"))
-        self.title = QLineEdit(DEFAULT_TITLE, self)
+        # Empty: the usual title of the briefing's language, shown as the placeholder.
+        self.title = QLineEdit(self)
         self.title.setObjectName("briefing_title")
+        self._automatic = TIE_LANGUAGE  # what "Automatic" gives now (the dialog tells us)
         self.author = QLineEdit(self)
         self.marking = QComboBox(self)
         self.marking.setObjectName("briefing_marking")
@@ -72,6 +75,20 @@ class BriefingForm(QWidget):
         self.paper = QComboBox(self)
         self.paper.addItem("A4", "a4")
         self.paper.addItem("Letter", "letter")
+        # The briefing's labels (title, Contents, Sources, page numbers), not the window's:
+        # each language named in its own words, as in the Preferences.
+        self.language = QComboBox(self)
+        self.language.setObjectName("briefing_language")
+        self.language.addItem(self.tr("Automatic"), AUTOMATIC)
+        self.language.addItem("日本語", "ja")
+        self.language.addItem("English", "en")
+        self.language.setToolTip(
+            self.tr(
+                "The language of the briefing's own words (title, contents, sources, page "
+                "numbers). Automatic: the language most of the quoted articles are in "
+                "(Japanese on a tie)."
+            )
+        )
         self.summary = QPlainTextEdit(self)
         self.summary.setObjectName("briefing_summary")
         self.summary.setPlaceholderText(self.tr("Summary (Markdown), printed before the items"))
@@ -89,6 +106,7 @@ class BriefingForm(QWidget):
         form.addRow(self.tr("A&uthor:"), self.author)
         form.addRow(self.tr("&Marking:"), self.marking)
         form.addRow(self.tr("Pape&r:"), self.paper)
+        form.addRow(self.tr("&Language:"), self.language)
         form.addRow(self.tr("Su&mmary:"), self.summary)
 
         self.period.currentIndexChanged.connect(self._period_changed)
@@ -109,10 +127,23 @@ class BriefingForm(QWidget):
             self.author.textChanged,
             self.marking.currentTextChanged,
             self.paper.currentIndexChanged,
+            self.language.currentIndexChanged,
             self.summary.textChanged,
         ):
             signal.connect(self.changed)
+        self.language.currentIndexChanged.connect(self._show_default_title)
         self._period_changed()
+        self._show_default_title()
+
+    def set_automatic_language(self, language: str) -> None:
+        """What "Automatic" gives for the items chosen now (the dialog compiles them)."""
+        self._automatic = language
+        self._show_default_title()
+
+    def _show_default_title(self) -> None:
+        """The title printed when none is typed: the briefing language's usual one."""
+        language = self.language.currentData() or self._automatic
+        self.title.setPlaceholderText(labels_for(language).title)
 
     def set_choices(self, tags: list[Tag], articles: list[ArticleSummary]) -> None:
         """The library's tags (all ticked unless set otherwise) and articles to choose from."""
@@ -161,6 +192,7 @@ class BriefingForm(QWidget):
             marking=self.marking.currentText().strip(),
             summary=self.summary.toPlainText(),
             paper=self.paper.currentData(),
+            language=self.language.currentData(),
         )
 
     def _reordered(self) -> bool:
@@ -169,7 +201,8 @@ class BriefingForm(QWidget):
     def set_options(self, options: BriefingOptions) -> None:
         """Show ``options`` (remembered ones, or an export's from the history)."""
         widgets = (self.period, self.start, self.end, self.tags, self.article, self.sources)
-        for widget in (*widgets, self.title, self.author, self.marking, self.paper, self.summary):
+        shown = (self.title, self.author, self.marking, self.paper, self.language, self.summary)
+        for widget in (*widgets, *shown):
             widget.blockSignals(True)
         period = options.period
         self.period.setCurrentIndex(max(0, self.period.findData(period.kind)))
@@ -180,13 +213,17 @@ class BriefingForm(QWidget):
         index = self.article.findData(options.article_ids[0]) if options.article_ids else 0
         self.article.setCurrentIndex(max(0, index))
         self.sources.setText(", ".join(options.sources))
-        self.title.setText(options.title)
+        # A language's usual title (remembered before titles followed the language) is no
+        # choice: empty, so that it follows the language.
+        self.title.setText("" if options.title.strip() in DEFAULT_TITLES else options.title)
         self.author.setText(options.author)
         self.marking.setCurrentText(options.marking)
         self.paper.setCurrentIndex(max(0, self.paper.findData(options.paper)))
+        self.language.setCurrentIndex(max(0, self.language.findData(options.language)))
         self.summary.setPlainText(options.summary)
-        for widget in (*widgets, self.title, self.author, self.marking, self.paper, self.summary):
+        for widget in (*widgets, *shown):
             widget.blockSignals(False)
+        self._show_default_title()
         self._period_changed()
 
     def _set_tags(self, chosen: tuple[str, ...]) -> None:
