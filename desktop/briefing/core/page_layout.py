@@ -15,7 +15,10 @@ Everything is decided from geometry the PDF gives (see :mod:`briefing.core.page_
 * **headings** are larger or bolder than the body; their levels come from their size, and
   between headings of one size from the numbering scheme (第N章 over 1． over （1） over ①);
 * **paragraph ends**: a first-line indent, extra space, a last line that stops short of the
-  right margin, or a change of kind (heading, list item, caption).
+  right margin, or a change of kind (heading, list item, caption);
+* **columns**: a page set in two or three columns is read column by column, full-width
+  bands (a title, an abstract, a heading across the page) where they stand, and each line
+  is measured against its own column's margins (see :mod:`briefing.core.columns`).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from briefing.core.columns import order_page
 from briefing.core.markdown import join_lines
 from briefing.core.page_text import Line
 from briefing.core.reflow import SOFT_HYPHEN, is_list_item, list_item_text, repair_inline
@@ -83,7 +87,9 @@ class _Metrics:
 
 
 def analyse(pages: list[list[Line]]) -> Layout:
-    """The structure of a document whose pages hold ``pages`` (lines in reading order)."""
+    """The structure of a document whose pages hold ``pages`` (lines in content order; a
+    page set in columns is put in reading order here)."""
+    pages = [order_page(page) for page in pages]
     lines = [line for page in pages for line in page if line.text.strip()]
     if not lines:
         return Layout("", "", [], ["" for _ in pages])
@@ -103,12 +109,20 @@ def _mode(values: list[float]) -> float:
     return Counter(values).most_common(1)[0][0]
 
 
+def _edges(line: Line, m: _Metrics) -> tuple[float, float]:
+    """The left and right margin ``line`` is set between: its column's on a page set in
+    columns, else the body's."""
+    return line.frame if line.frame is not None else (m.left, m.right)
+
+
 def _metrics(lines: list[Line]) -> _Metrics:
     sizes = Counter[float]()
     for line in lines:
         sizes[round(line.size, 1)] += len(line.text)
     size = sizes.most_common(1)[0][0]
     body = [ln for ln in lines if abs(ln.size - size) < 0.3]
+    # The page margins of one-column pages; lines in columns carry their own (their frame).
+    plain = [ln for ln in body if ln.frame is None] or body
     steps = [
         round(a.baseline - b.baseline, 1)
         for a, b in itertools.pairwise(body)
@@ -117,8 +131,8 @@ def _metrics(lines: list[Line]) -> _Metrics:
     weights = Counter(ln.weight >= 600 for ln in body)
     return _Metrics(
         size=size,
-        left=_mode([round(ln.left) for ln in body]),
-        right=_mode([round(ln.right) for ln in body]),
+        left=_mode([round(ln.left) for ln in plain]),
+        right=_mode([round(ln.right) for ln in plain]),
         pitch=_mode(steps) if steps else 1.2 * size,
         bold=weights[True] > weights[False],
     )
@@ -204,8 +218,9 @@ def _title_and_author(lines: list[Line], m: _Metrics) -> tuple[str, str, list[Li
     author = ""
     if end < len(head):
         line = head[end]
-        short = line.right - line.left < 0.5 * (m.right - m.left)
-        aside = line.left > m.left + 2 * m.size  # set right or centred
+        left, right = _edges(line, m)
+        short = line.right - line.left < 0.5 * (right - left)
+        aside = line.left > left + 2 * m.size  # set right or centred
         plain = not line.bold and not re.search(r"[。．.!?]$", line.text)
         if short and plain and (aside or not heading_scheme(line.text)):
             author = line.text.strip()
@@ -277,14 +292,19 @@ def _blocks(lines: list[Line], m: _Metrics) -> list[tuple[LaidBlock, list[Line]]
         held.clear()
 
     for index, line in enumerate(lines):
-        on_page = [ln for ln in lines[index + 1 : index + 40] if ln.page == line.page]
+        # What follows in the same column (or band): a note ends its column, not the page.
+        on_page = [
+            ln
+            for ln in lines[index + 1 : index + 40]
+            if ln.page == line.page and ln.frame == line.frame
+        ]
         line_kind = _kind(line, m, on_page)
         text = line.text.strip()
         if (
             line_kind == "body"
             and _PHOTO_CREDIT.search(text)
             and (not current or _ends_paragraph(current[-1], m))
-            and line.right < m.right - m.size
+            and line.right < _edges(line, m)[1] - m.size
         ):
             line_kind = "caption"  # a credit line at body size, standing alone
         if line_kind == "caption" and apart_kind == "note" and line.page == apart[-1].page:
@@ -337,13 +357,25 @@ def _note_starts(line: Line, apart: list[Line], apart_kind: str) -> bool:
 
 
 def _ends_paragraph(line: Line, m: _Metrics) -> bool:
-    return line.right < m.right - 1.5 * m.size
+    return line.right < _edges(line, m)[1] - 1.5 * m.size
+
+
+def _next_column(last: Line, line: Line) -> bool:
+    """Whether ``line`` starts the next column of the page ``last`` ended a column of: it
+    stands higher up and to the right, like the first line of a new page."""
+    return (
+        last.frame is not None
+        and line.frame is not None
+        and line.frame != last.frame
+        and line.baseline > last.baseline
+        and line.left > last.right
+    )
 
 
 def _continues(current: list[Line], kind: str, line: Line, line_kind: str, m: _Metrics) -> bool:
     """Whether ``line`` goes on with the block made of ``current`` (of ``kind``)."""
     last = current[-1]
-    same_page = last.page == line.page
+    same_page = last.page == line.page and not _next_column(last, line)
     gap = last.baseline - line.baseline if same_page else m.pitch
     if kind == "heading":
         return (
@@ -360,8 +392,8 @@ def _continues(current: list[Line], kind: str, line: Line, line_kind: str, m: _M
     if _ends_paragraph(last, m):
         return False
     if kind == "bullet":
-        return line.left > m.left + 0.3 * m.size  # hanging under the item's text
-    return line.left < m.left + 0.5 * m.size  # a first-line indent starts a paragraph
+        return line.left > _edges(line, m)[0] + 0.3 * m.size  # hanging under the item's text
+    return line.left < _edges(line, m)[0] + 0.5 * m.size  # a first-line indent starts one
 
 
 def _block(kind: str, lines: list[Line]) -> LaidBlock:

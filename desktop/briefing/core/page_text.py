@@ -68,6 +68,9 @@ class Line:
     weight: int
     page: int = 0
     markers: list[tuple[int, str]] = field(default_factory=list)
+    # The left and right edge of the column (or full-width band) the line is set in, on a
+    # page set in columns (see :mod:`briefing.core.columns`); None on a one-column page.
+    frame: tuple[float, float] | None = None
 
     @property
     def bold(self) -> bool:
