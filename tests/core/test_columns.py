@@ -3,6 +3,8 @@ and pages that only look like columns."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from briefing.core.columns import order_page
 from briefing.core.page_layout import analyse
 from briefing.core.page_text import Line
@@ -155,3 +157,33 @@ def test_paragraphs_run_from_the_left_column_into_the_right_one() -> None:
     page = interleaved(rows[:8], rows[8:])
     blocks = analyse([page]).blocks
     assert [b.text for b in blocks] == [text * 3 + "した。", text * 11 + "終わった。"]
+
+
+def merged(left: Line, right: Line) -> Line:
+    """The left and right line of a row run into one, as PDFium gives them when the PDF
+    lists its lines row by row: one text with a wide gap."""
+    text = f"{left.text} {right.text}"
+    return replace(
+        left, text=text, right=right.right, gaps=[(len(left.text), left.right, right.left)]
+    )
+
+
+def test_rows_run_into_one_line_are_cut_at_the_gutter_but_a_running_head_is_not() -> None:
+    left, right = column("L", LEFT, 500, 8), column("R", RIGHT, 500, 8)
+    head = line("Eastern Europe Security Papers 3", 57, 357, 540, size=8)
+    head.gaps = [(30, 180.0, 350.0)]  # its number set at the right margin
+    page = [head, *(merged(a, b) for a, b in zip(left, right, strict=True))]
+    ordered = order_page(page)
+    assert texts(ordered) == [head.text, *texts(left), *texts(right)]
+    assert [(ln.left, ln.right) for ln in ordered[1:]] == [
+        (ln.left, ln.right) for ln in left + right
+    ]
+
+
+def test_a_line_hanging_into_the_gutter_stays_in_its_column() -> None:
+    """A line of the right column that opens with a bracket set half an em into the
+    gutter (「…), the only line starting there, is still the right column's."""
+    left, right = column("L", LEFT, 500, 10), column("R", RIGHT, 500, 10)
+    right[6] = replace(right[6], left=RIGHT[0] - 5)
+    ordered = order_page(interleaved(left, right))
+    assert texts(ordered) == texts(left) + texts(right)

@@ -12,7 +12,8 @@ column or full-width band it belongs to.
 at least :data:`_MIN_ROWS` rows hold one line ending left of the gutter and one starting
 right of it on the same baseline, and on both sides most lines share an edge (justified
 text filling a column), so a table of short entries or a date set opposite a place name is
-not taken for columns. Each side is searched again for a gutter of its own (three columns).
+not taken for columns (a column set ragged right must stand beside the next one for
+:data:`_RAGGED_ROWS` rows). Each side is searched again for a gutter of its own (three columns).
 
 **Reading order**: lines that cross a gutter (a title, an abstract, a heading set across
 the page, a footnote under both columns, a page number in the gutter), a short line beside
@@ -29,6 +30,7 @@ is read exactly as before.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections import Counter
 from dataclasses import replace
@@ -37,6 +39,7 @@ from briefing.core.page_text import Line
 
 _MIN_ROWS = 4  # rows side by side before a gutter is believed
 _SHARED_EDGE = 0.5  # the share of a column's lines that end (or start) at its common edge
+_RAGGED_ROWS = 12  # rows side by side that make columns set ragged right believable
 _MIN_WIDTH = 8.0  # ems: narrower than this, a "column" is a table cell or a label
 
 
@@ -48,16 +51,19 @@ def order_page(lines: list[Line]) -> list[Line]:
         return lines
     size = Counter(round(ln.size, 1) for ln in lines).most_common(1)[0][0]
     edges = [min(ln.left for ln in lines), max(ln.right for ln in lines)]
-    gutters = sorted(_gutters(lines, edges[0], edges[1], size))
+    apart = _furniture(sorted(lines, key=lambda ln: -ln.baseline))
+    # A PDF that lists its lines row by row runs the left and right line of a row into one,
+    # a wide gap between them: such lines are looked at cut at their wide gaps.
+    gutters = sorted(_gutters(_cut(lines, apart, None), edges[0], edges[1], size))
     if not gutters:
         return lines
+    lines = _cut(lines, apart, gutters)  # now only where a gap holds a gutter
     bounds = [edges[0], *[x for g in gutters for x in g], edges[1]]
     ranges = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
     frames = [_frame(lines, low, high, size) for low, high in ranges]
     full = (frames[0][0], frames[-1][1])
-    tolerance = 0.5 * size
+    tolerance = size  # a bracket or a quote hangs into the margin by up to an em
     top_down = sorted(lines, key=lambda ln: -ln.baseline)
-    apart = _furniture(top_down)
     placed: list[tuple[Line, int | None]] = []  # each line with its column (None: full width)
     for line in top_down:
         column = next(
@@ -90,13 +96,61 @@ def order_page(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _cut(
+    lines: list[Line], apart: set[int], gutters: list[tuple[float, float]] | None
+) -> list[Line]:
+    """``lines`` with each one that holds a wide gap cut there into pieces: at every wide gap
+    (``gutters`` None), or only at one that holds a gutter. A running head or footer
+    (``apart``) is never cut: its number stays beside its text."""
+    out: list[Line] = []
+    for line in lines:
+        if id(line) in apart:
+            out.append(line)
+            continue
+        for at, low, high in reversed(line.gaps):
+            holds = gutters is None or any(
+                low <= left + 1 and high >= right - 1 for left, right in gutters
+            )
+            if holds:
+                line, piece = _split(line, at, low, high)
+                out.append(piece)
+        out.append(line)
+    return out
+
+
+def _split(line: Line, at: int, low: float, high: float) -> tuple[Line, Line]:
+    """``line`` cut at the wide gap (the space at ``at``, from x ``low`` to ``high``): the
+    part before it and the part after it."""
+    after = at + 1
+    first = replace(
+        line,
+        text=line.text[:at],
+        right=low,
+        markers=[(p, d) for p, d in line.markers if p <= at],
+        gaps=[g for g in line.gaps if g[0] < at],
+    )
+    second = replace(
+        line,
+        text=line.text[after:],
+        left=high,
+        markers=[(p - after, d) for p, d in line.markers if p > at],
+        gaps=[(p - after, lo, hi) for p, lo, hi in line.gaps if p > at],
+    )
+    return first, second
+
+
 def _gutters(lines: list[Line], low: float, high: float, size: float) -> list[tuple[float, float]]:
     """The gutters between ``low`` and ``high`` (each as its left and right edge), found
     by splitting at the best one and searching each side again."""
     inside = [ln for ln in lines if ln.left >= low - 0.5 * size and ln.right <= high + 0.5 * size]
     best: tuple[int, float, float] | None = None
+    starts = Counter(round(ln.left) for ln in inside)
     for x in sorted({round(ln.left, 1) for ln in inside}):
         if x - low < _MIN_WIDTH * size or high - x < _MIN_WIDTH * size:
+            continue
+        # A column starts where several lines start: other edges are not tried (a page of
+        # centred or tabulated lines would otherwise cost a search per line).
+        if sum(starts[round(x) + d] for d in (-1, 0, 1)) < _MIN_ROWS:
             continue
         found = _gutter_at(inside, x, size)
         if found and (best is None or found[0] > best[0]):
@@ -116,18 +170,32 @@ def _gutter_at(lines: list[Line], x: float, size: float) -> tuple[int, float, fl
     stand side by side across it and the gutter's edges, or None."""
     left = [ln for ln in lines if ln.right <= x - 0.8 * size]
     right = [ln for ln in lines if ln.left >= x - 0.1]
-    rows = [a for a in left if any(abs(a.baseline - b.baseline) < 0.5 * a.size for b in right)]
+    beside = sorted(b.baseline for b in right)
+    rows = [a for a in left if _near(beside, a.baseline, 0.5 * a.size)]
     if len(rows) < _MIN_ROWS:
         return None
-    # Both sides must read as set text: most lines end (on the left) and start (on the
-    # right) at one shared edge, next to the gutter.
-    left_edge = _shared(round(ln.right) for ln in left)
+    # Both sides must read as set text: most lines on the right start at one edge, and
+    # those on the left end at one edge next to the gutter (justified), or, set ragged,
+    # stand beside the right column's lines for many rows and come close to the gutter.
     right_start = _shared(round(ln.left) for ln in right)
-    if left_edge is None or right_start is None or x - left_edge[0] > 3 * size:
+    if right_start is None or right_start[1] < _SHARED_EDGE * len(right):
         return None
-    if left_edge[1] < _SHARED_EDGE * len(left) or right_start[1] < _SHARED_EDGE * len(right):
+    left_edge = _shared(round(ln.right) for ln in left)
+    justified = (
+        left_edge is not None
+        and x - left_edge[0] <= 3 * size
+        and left_edge[1] >= _SHARED_EDGE * len(left)
+    )
+    ragged = len(rows) >= _RAGGED_ROWS and x - max(ln.right for ln in rows) <= 3 * size
+    if not (justified or ragged):
         return None
     return len(rows), max(ln.right for ln in left), x
+
+
+def _near(ordered: list[float], value: float, within: float) -> bool:
+    """Whether the sorted ``ordered`` holds a value less than ``within`` from ``value``."""
+    at = bisect.bisect_left(ordered, value - within)
+    return at < len(ordered) and ordered[at] < value + within
 
 
 def _shared(values: object) -> tuple[float, int] | None:

@@ -71,6 +71,10 @@ class Line:
     # The left and right edge of the column (or full-width band) the line is set in, on a
     # page set in columns (see :mod:`briefing.core.columns`); None on a one-column page.
     frame: tuple[float, float] | None = None
+    # Wide gaps inside the line (a generated space wider than 1.5 em), each as the position
+    # of that space in ``text`` and the gap's left and right x: where a line run across two
+    # columns by the PDF's content order may be cut (see :mod:`briefing.core.columns`).
+    gaps: list[tuple[int, float, float]] = field(default_factory=list)
 
     @property
     def bold(self) -> bool:
@@ -130,6 +134,7 @@ def _close(lines: list[Line], run: list[Glyph], index: int, end: float | None = 
     baseline = median(g.y for g in inked if round(g.size, 1) == size)
     text, markers = "", []
     invented: list[int] = []
+    gaps: list[tuple[int, float, float]] = []
     for number, g in enumerate(run):
         small = g.char.isdigit() and not g.generated and g.size < _SUPERSCRIPT_SIZE * size
         # Raised, or leading the line (a note's own number, set small before its text).
@@ -144,6 +149,8 @@ def _close(lines: list[Line], run: list[Glyph], index: int, end: float | None = 
             wide = run[number + 1].x - run[number - 1].right > 1.5 * size
             if not wide:
                 invented.append(len(text) - 1)
+            else:
+                gaps.append((len(text) - 1, run[number - 1].right, run[number + 1].x))
     # PDFium infers a space from a gap; beside a CJK character a narrow gap is justification
     # (a line of Japanese stretched to the margin), not a word boundary. A wide one stays:
     # it parts a running head from its page number.
@@ -151,6 +158,7 @@ def _close(lines: list[Line], run: list[Glyph], index: int, end: float | None = 
         if _CJK.match(text[at - 1 : at] or "a") or _CJK.match(text[at + 1 : at + 2] or "a"):
             text = text[:at] + text[at + 1 :]
             markers = [(p - 1 if p > at else p, digits) for p, digits in markers]
+            gaps = [(p - 1 if p > at else p, low, high) for p, low, high in gaps]
     lines.append(
         Line(
             text=text,
@@ -163,6 +171,7 @@ def _close(lines: list[Line], run: list[Glyph], index: int, end: float | None = 
             weight=max(weights, key=lambda w: (weights[w], w)),
             page=index,
             markers=markers,
+            gaps=gaps,
         )
     )
     run.clear()
