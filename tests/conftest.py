@@ -43,3 +43,15 @@ def article_id_by_file(library: Library, name_start: str) -> int:
             return summary.id
     raise AssertionError(f"no article from {name_start}")
 
+
+
+def write_numbered_articles(folder: Path, count: int) -> Path:
+    """A new ``folder`` of ``count`` Markdown files (``000.md``…), each a sample article under a
+    title of its own (``第N号 …``), so that every file is a new article: a folder big enough
+    for an import's worker processes."""
+    folder.mkdir()
+    samples = sorted(ARTICLES.glob("*.md"))
+    for number in range(count):
+        text = samples[number % len(samples)].read_text(encoding="utf-8")
+        (folder / f"{number:03d}.md").write_text(f"# 第{number}号 {text}", encoding="utf-8")
+    return folder

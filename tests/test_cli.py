@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from briefing.cli import main
 
-from tests.conftest import ARTICLES
+from tests.conftest import ARTICLES, write_numbered_articles
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -240,12 +240,7 @@ def test_version_loads_no_services_and_search_no_importers(db: str) -> None:
 def test_a_big_folder_imports_alike_with_workers_or_without(tmp_path: Path) -> None:
     """The installed command reads a big folder in worker processes (started by running the
     command's own script again) or, with ``--jobs 1``, itself: the same articles either way."""
-    folder = tmp_path / "inbox"
-    folder.mkdir()
-    samples = sorted(ARTICLES.glob("*.md"))
-    for number in range(80):
-        text = samples[number % len(samples)].read_text(encoding="utf-8")
-        (folder / f"{number:03d}.md").write_text(f"# 第{number}号 {text}", encoding="utf-8")
+    folder = write_numbered_articles(tmp_path / "inbox", 80)
     exe = str(Path(sys.executable).with_name("briefing-reader"))
     listings = []
     for jobs in (["--jobs", "2"], ["--jobs", "1"]):

@@ -26,6 +26,8 @@ import pytest
 from briefing import APP_NAME, ORG_NAME, __version__
 from PySide6.QtGui import QImage
 
+from tests.conftest import write_numbered_articles
+
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLE = ROOT / "dist" / "briefing-reader"
 BINARY = BUNDLE / "briefing-reader"
@@ -128,12 +130,7 @@ def test_html_and_shift_jis_files_import(home: Path) -> None:
 def test_a_big_folder_imports_through_worker_processes(home: Path) -> None:
     """Workers of a folder import are this program run again (multiprocessing's spawn): the
     standalone app must take them in (freeze_support) instead of starting a second app."""
-    folder = home / "inbox"
-    folder.mkdir()
-    samples = sorted(ARTICLES.glob("*.md"))
-    for number in range(80):
-        text = samples[number % len(samples)].read_text(encoding="utf-8")
-        (folder / f"{number:03d}.md").write_text(f"# 第{number}号 {text}", encoding="utf-8")
+    folder = write_numbered_articles(home / "inbox", 80)
     db = str(home / "inbox.db")
     imported = _run(home, "--db", db, "import", "--jobs", "2", str(folder))
     assert imported.returncode == 0, imported.stderr

@@ -18,7 +18,7 @@ from briefing.services.import_reading import (
 )
 from briefing.services.importing import import_paths
 
-from tests.conftest import ARTICLES
+from tests.conftest import write_numbered_articles
 
 FILES = PARALLEL_MIN_FILES + 6
 
@@ -26,13 +26,7 @@ FILES = PARALLEL_MIN_FILES + 6
 def _folder(root: Path) -> Path:
     """A folder as analysts have them: many articles, one of them twice, and files that fail
     (binary, empty, Shift_JIS)."""
-    folder = root / "inbox"
-    folder.mkdir()
-    samples = sorted(ARTICLES.glob("*.md"))
-    for number in range(FILES):
-        text = samples[number % len(samples)].read_text(encoding="utf-8")
-        # A title of its own, so that every file is a new article.
-        (folder / f"{number:03d}.md").write_text(f"# 第{number}号 {text}", encoding="utf-8")
+    folder = write_numbered_articles(root / "inbox", FILES)
     (folder / "900-again.md").write_bytes((folder / "007.md").read_bytes())
     (folder / "901-binary.md").write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
     (folder / "902-empty.txt").write_bytes(b"")
