@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import signal
 import sqlite3
 import subprocess
@@ -54,9 +56,15 @@ def test_a_killed_import_keeps_whole_articles_and_resumes(tmp_path: Path) -> Non
     while watcher.execute("SELECT count(*) FROM articles").fetchone()[0] == 0:
         assert time.monotonic() < deadline and child.poll() is None, "no batch was committed"
         time.sleep(0.01)
+    workers = _children(child.pid)  # the processes reading the folder ahead (2 cores or more)
+    assert workers or len(os.sched_getaffinity(0)) < 2, "600 files are read by workers"
     child.send_signal(signal.SIGKILL)
     child.wait()
     watcher.close()
+    deadline = time.monotonic() + 10
+    while any(_running(worker) for worker in workers):  # they die with the import
+        assert time.monotonic() < deadline, f"workers {workers} outlived a killed import"
+        time.sleep(0.05)
 
     with Library.open(path) as library:
         kept = library.articles()
@@ -75,3 +83,21 @@ def test_a_killed_import_keeps_whole_articles_and_resumes(tmp_path: Path) -> Non
         assert report.count("skipped") == len(kept)
         assert report.count("imported") == 600 - len(kept)
         assert library.article_count() == 600
+
+
+def _children(pid: int) -> list[int]:
+    """The processes ``pid`` started (Linux: /proc/PID/task/*/children)."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with contextlib.suppress(OSError):
+            found += [int(n) for n in (task / "children").read_text().split()]
+    return found
+
+
+def _running(pid: int) -> bool:
+    """Whether ``pid`` is alive (a zombie nobody reaped is dead)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
