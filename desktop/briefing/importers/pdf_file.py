@@ -21,8 +21,9 @@ import pypdfium2.raw as pdfium_c
 from briefing.core.model import ArticleDraft
 from briefing.core.normalize import clean_imported_text
 from briefing.core.page_layout import LaidBlock, analyse
-from briefing.core.page_text import Glyph, PageGlyphs, page_lines
+from briefing.core.page_text import Glyph, PageGlyphs
 from briefing.core.text_layout import rejoin_ligatures
+from briefing.core.vertical import lines_of
 from briefing.importers.blocks import blocks_to_markdown
 from briefing.importers.failure import ImportFailure
 from briefing.importers.paragraphs import split_title
@@ -49,7 +50,8 @@ def read_pdf(
     :mod:`briefing.core.page_layout`); the draft keeps where each page starts. ``step(done,
     total)`` is called after each page read and may raise ``ImportCancelled``."""
     pages, meta = load_pdf(path, data, step)
-    lines = [page_lines(page, number) for number, page in enumerate(pages)]
+    # A page set in vertical columns (縦書き) is read column by column, right to left.
+    lines = [lines_of(page, number) for number, page in enumerate(pages)]
     if not any(line.text.strip() for page in lines for line in page):
         raise ImportFailure(path, "no text layer (scanned PDF?)")
     layout = analyse(lines)
