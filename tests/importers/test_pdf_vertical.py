@@ -6,7 +6,9 @@ ordinary characters.
 The two PDFs in tests/data/vertical are built by its ``build.py`` from ``article.json``
 (the truth): ``placed.pdf`` places every character on its own, punctuation as the vertical
 presentation forms (︑︒﹁﹂︵︶﹃﹄), ー turned a quarter round, 17 set across the column;
-``cid.pdf`` sets each column as one string in a CID font with the Identity-V encoding."""
+``cid.pdf`` sets each column as one string in a CID font with the Identity-V encoding;
+``pango.pdf`` is the article as another program sets it (Pango's vertical gravity,
+written by cairo) on one page without page numbers."""
 
 from __future__ import annotations
 
@@ -32,7 +34,7 @@ def _truth() -> list[tuple[str, str]]:
     return [(b["kind"], re.sub(r"[{}]", "", b["text"])) for b in blocks]
 
 
-@pytest.mark.parametrize("name", ["placed.pdf", "cid.pdf"])
+@pytest.mark.parametrize("name", ["placed.pdf", "cid.pdf", "pango.pdf"])
 def test_vertical_article_reads_in_order_with_its_structure(name: str) -> None:
     draft = read_document(VERTICAL / name)
     blocks = parse_blocks(draft.body)
@@ -42,14 +44,17 @@ def test_vertical_article_reads_in_order_with_its_structure(name: str) -> None:
     assert [(b.kind, b.text) for b in blocks] == truth
     result = score([b.text for b in blocks], [text for _, text in truth])
     assert (result.precision, result.recall) == (1.0, 1.0), result
+    # No vertical presentation form is left.
+    assert not re.search("[\ufe10-\ufe19\ufe30-\ufe4f]", draft.body + draft.title)
+    if name == "pango.pdf":
+        assert [page.label for page in draft.pages] == ["1"]  # no number printed: its index
+        return
     # The page numbers at the foot are the pages' labels, the second page starting with
     # its heading; the running head above it is gone from the text.
     assert [page.label for page in draft.pages] == ["1", "2"]
     text = canonical_text(draft.body)
     assert text[draft.pages[1].offset :].startswith("会談で合意された")
     assert ARTICLE["running_head"] not in draft.body
-    # No vertical presentation form is left.
-    assert not re.search("[\ufe10-\ufe19\ufe30-\ufe4f]", draft.body + draft.title)
 
 
 def test_horizontal_corpus_pages_are_never_taken_for_vertical() -> None:
@@ -61,6 +66,6 @@ def test_horizontal_corpus_pages_are_never_taken_for_vertical() -> None:
 
 
 def test_vertical_pdf_pages_are_all_taken_for_vertical() -> None:
-    for name in ("placed.pdf", "cid.pdf"):
+    for name, count in (("placed.pdf", 2), ("cid.pdf", 2), ("pango.pdf", 1)):
         pages, _ = load_pdf(VERTICAL / name)
-        assert [is_vertical(page) for page in pages] == [True, True]
+        assert [is_vertical(page) for page in pages] == [True] * count

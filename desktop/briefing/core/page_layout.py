@@ -18,7 +18,10 @@ Everything is decided from geometry the PDF gives (see :mod:`briefing.core.page_
   right margin, or a change of kind (heading, list item, caption);
 * **columns**: a page set in two or three columns is read column by column, full-width
   bands (a title, an abstract, a heading across the page) where they stand, and each line
-  is measured against its own column's margins (see :mod:`briefing.core.columns`).
+  is measured against its own column's margins (see :mod:`briefing.core.columns`);
+* **vertical writing** (縦書き) arrives here already turned a quarter round, each column a
+  line whose left edge is its top (see :mod:`briefing.core.vertical`): the same rules read
+  its indents, short last columns, headings, tiers and page numbers.
 """
 
 from __future__ import annotations

@@ -9,7 +9,11 @@
 * ``cid.pdf`` — a CID font with the ``Identity-V`` encoding: one text string per column,
   the glyphs advancing down the page, the font's own vertical glyphs (its ``vert``
   feature, as typst shapes them) mapped back to the ordinary characters by the ToUnicode
-  map, page numbers in a horizontal (``Identity-H``) font sharing the same font program.
+  map, page numbers in a horizontal (``Identity-H``) font sharing the same font program;
+* ``pango.pdf`` — the same article laid out by another program: Pango's vertical gravity
+  (``pango-view``, from Debian's pango1.0-tools) written by cairo, on one page with no
+  page number; skipped when ``pango-view`` is not installed (cairo 1.16 stamps the
+  time of the build into it: only this one differs from build to build).
 
 Columns run right to left, 40 characters long, the first line of each paragraph indented
 by one character; the title and the heading are larger. Run from the repository:
@@ -20,7 +24,10 @@ in /usr/share/fonts/opentype/noto). The PDFs are committed: the tests need none 
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import subprocess
 import tempfile
 import zlib
 from dataclasses import dataclass
@@ -276,9 +283,39 @@ def cid_pdf(article: dict, path: Path) -> None:
     path.write_bytes(out)
 
 
+def pango_pdf(article: dict, path: Path) -> None:
+    """The article set by Pango: columns 400 pt long, turned a quarter round (vertical
+    gravity), each paragraph indented by an ideographic space; title and heading larger."""
+    lines = []
+    for block in (b for page in article["pages"] for b in page):
+        text = re.sub(r"[{}]", "", block["text"])
+        if block["kind"] == "title":
+            lines.append(f'<span size="16pt">{text}</span>\n')
+        elif block["kind"] == "heading":
+            lines.append(f'\n<span size="12pt" weight="bold">{text}</span>')
+        else:
+            lines.append("\u3000" + text)
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "article.txt"
+        source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        subprocess.run(
+            [
+                "pango-view", "--no-display", "--markup", f"--output={path}",
+                "--font=Noto Serif CJK JP 10", "--gravity=east", "--gravity-hint=strong",
+                "--rotate=-90", "--width=400", "--wrap=char", "--margin=40", str(source),
+            ],
+            check=True,
+            env={**os.environ, "SOURCE_DATE_EPOCH": str(STAMP)},
+        )  # fmt: skip
+
+
 if __name__ == "__main__":
     article = json.loads((HERE / "article.json").read_text(encoding="utf-8"))
     _compile(placed_typst(article), HERE / "placed.pdf")
     cid_pdf(article, HERE / "cid.pdf")
-    for name in ("placed.pdf", "cid.pdf"):
+    names = ["placed.pdf", "cid.pdf"]
+    if shutil.which("pango-view"):
+        pango_pdf(article, HERE / "pango.pdf")
+        names.append("pango.pdf")
+    for name in names:
         print(name, (HERE / name).stat().st_size // 1024, "KiB")
