@@ -120,6 +120,16 @@ def test_a_blank_cell_in_a_column_is_an_ideographic_space() -> None:
     assert blocks_of(page(heading, body)) == [("heading", "第１章　概要"), ("paragraph", P1)]
 
 
+def test_ruby_beside_a_column_is_left_out() -> None:
+    """Furigana set small right against the column (船団 read せんだん) gloss the text: the
+    paragraph reads without them."""
+    body, right = paragraph(P1, 370)
+    at = next(g for g in body if g.char == "船")
+    ruby = [glyph(c, at.right + 0.2, at.top + 0.5 - n * 5, 5) for n, c in enumerate("せんだん")]
+    two, _ = paragraph(P2, right)
+    assert blocks_of(page(body, ruby, two)) == [("paragraph", P1), ("paragraph", P2)]
+
+
 def test_a_horizontal_title_over_vertical_columns() -> None:
     """A report's first page: the title set across the top, the body in columns under it."""
     title = horizontal("対露制裁の新段階", 120, 575, 18)

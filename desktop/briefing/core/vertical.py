@@ -39,6 +39,7 @@ _MIN_STEPS = 8  # characters followed by one below before a page is believed ver
 _ROW = 0.3  # ems: characters closer than this in height stand on one row of a column
 _NEXT = 1.6  # ems, middle to middle: the farthest a character of the next cell stands
 _TOUCH = 0.8  # ems, ink to ink: the widest gap between the characters of two next cells
+_RUBY = 0.7  # ruby (furigana) is set at most this share of the body size
 _STEP = 1.15  # ems: the widest step from one character to the next along a horizontal line
 _GAP = 1.6  # ems: a wider gap down a column ends it (the next tier, a figure)
 
@@ -345,11 +346,32 @@ def _spaced(glyphs: list[Glyph], size: float) -> str:
     return text
 
 
+def _drop_ruby(runs: list[_Run]) -> list[_Run]:
+    """``runs`` without ruby (furigana) and emphasis dots (﹅): characters under
+    :data:`_RUBY` of the body size, set right against a column of body text, beside it.
+    They gloss the column's characters; read into the text they would interrupt it."""
+    sizes = Counter(round(g.size, 1) for r in runs if not r.across for g in r.glyphs)
+    if not sizes:
+        return runs
+    body = sizes.most_common(1)[0][0]
+    columns = [r for r in runs if not r.across and max(g.size for g in r.glyphs) >= body]
+
+    def beside(run: _Run) -> bool:
+        return max(g.size for g in run.glyphs) < _RUBY * body and any(
+            -0.2 * body < run.low - c.high < 0.3 * body
+            and run.low_y > c.low_y - body
+            and run.high_y < c.high_y + body
+            for c in columns
+        )
+
+    return [r for r in runs if r.across or not beside(r)]
+
+
 def vertical_lines(page: PageGlyphs, index: int = 0) -> list[Line]:
     """The lines of a vertical ``page`` (``index``: its position) in reading order, the page
     turned a quarter round: columns right to left, each framed by the page's common column
     start and end; horizontal lines before or after them (see the module's docstring)."""
-    runs = _runs(_inked(page))
+    runs = _drop_ruby(_runs(_inked(page)))
     columns = sorted(
         (r for r in runs if not r.across), key=lambda r: -median(g.x for g in r.glyphs)
     )
