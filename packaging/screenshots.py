@@ -1,7 +1,10 @@
 """Screenshots of the main views, for a person to look at: light and dark, English and
-Japanese, 1600×1000 and 1024×700.
+Japanese, 1600×1000, 1280×720 and 1024×700 (a 13-inch laptop).
 
     bash packaging/dev.sh screenshots [FOLDER]      (default: build/screenshots)
+    bash packaging/dev.sh screenshots FOLDER --sizes 1024x700 --languages ja
+
+The reader's characters per line on the main view are printed for each size.
 
 Runs under its own Xvfb display (a real X11 window, as an analyst sees it, not the offscreen
 platform), on a copy of the sample library, with settings in a temporary folder: nothing of
@@ -24,23 +27,37 @@ from pathlib import Path
 
 LANGUAGES = ("en", "ja")
 THEMES = ("light", "dark")
-SIZES = ((1600, 1000), (1024, 700))
+SIZES = ((1600, 1000), (1280, 720), (1024, 700))
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", type=Path, default=Path("build/screenshots"))
     parser.add_argument("--one", nargs=4, metavar=("LANG", "THEME", "SIZE", "LIBRARY"))
+    parser.add_argument("--sizes", nargs="+", metavar="WxH", help="only these sizes")
+    parser.add_argument("--languages", nargs="+", choices=LANGUAGES, default=list(LANGUAGES))
+    parser.add_argument("--themes", nargs="+", choices=THEMES, default=list(THEMES))
     args = parser.parse_args()
     args.folder.mkdir(parents=True, exist_ok=True)
     if args.one:
         language, theme, size, library = args.one
         width, height = (int(n) for n in size.split("x"))
         return shoot(language, theme, width, height, Path(library), args.folder)
-    return shoot_all(args.folder.resolve())
+    sizes = [_size(s) for s in args.sizes] if args.sizes else list(SIZES)
+    return shoot_all(args.folder.resolve(), args.languages, args.themes, sizes)
 
 
-def shoot_all(folder: Path) -> int:
+def _size(text: str) -> tuple[int, int]:
+    width, _, height = text.partition("x")
+    return int(width), int(height)
+
+
+def shoot_all(
+    folder: Path,
+    languages: list[str] | tuple[str, ...] = LANGUAGES,
+    themes: list[str] | tuple[str, ...] = THEMES,
+    sizes: list[tuple[int, int]] | tuple[tuple[int, int], ...] = SIZES,
+) -> int:
     """Start Xvfb, make the sample library once, and shoot every combination."""
     if shutil.which("Xvfb") is None:
         print("screenshots: Xvfb is missing (apt-get install xvfb)", file=sys.stderr)
@@ -60,8 +77,8 @@ def shoot_all(folder: Path) -> int:
             sample = Path(temp) / "sample.db"
             _make_sample(sample)
             failures = 0
-            for language, theme, (width, height) in itertools.product(LANGUAGES, THEMES, SIZES):
-                run_dir = Path(temp) / f"{language}-{theme}-{width}"
+            for language, theme, (width, height) in itertools.product(languages, themes, sizes):
+                run_dir = Path(temp) / f"{language}-{theme}-{width}x{height}"
                 run_dir.mkdir()
                 library = run_dir / "library.db"
                 shutil.copy(sample, library)  # a fresh copy each time: nothing carries over
@@ -134,6 +151,7 @@ def shoot(
     window.table.choose(busiest.id)
     window.show_article(busiest.id)
     save(window, "main")
+    print(f"screenshots: {prefix.name}: {_characters_per_line(window)} characters a line")
 
     field = window.search_panel.findChild(QLineEdit, "search_field")
     if field is not None:
@@ -177,6 +195,16 @@ def shoot(
     window.close()
     library.close()
     return 0
+
+
+def _characters_per_line(window: object) -> float:
+    """How many full-width characters the reader's text width holds at its font."""
+    from PySide6.QtGui import QFontMetricsF
+
+    reader = window.reader  # type: ignore[attr-defined]
+    document = reader.document()
+    em = QFontMetricsF(reader.font()).horizontalAdvance("あ")
+    return round((document.textWidth() - 2 * document.documentMargin()) / em, 1)
 
 
 if __name__ == "__main__":

@@ -691,12 +691,12 @@ Qt {qt} · PySide6 {pyside} · Python {python}</translation>
 <context>
     <name>HighlightsPane</name>
     <message>
-        <location filename="../../desktop/briefing/ui/highlights_pane.py" line="191"/>
+        <location filename="../../desktop/briefing/ui/highlights_pane.py" line="198"/>
         <source>Highlights ({0})</source>
         <translation>ハイライト({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/highlights_pane.py" line="193"/>
+        <location filename="../../desktop/briefing/ui/highlights_pane.py" line="200"/>
         <source>Orphaned ({0}): their text is gone; select text and re-attach</source>
         <translation>位置を失ったハイライト({0}): 本文から該当箇所が消えました。テキストを選択して付け直してください</translation>
     </message>
@@ -748,118 +748,118 @@ Is it a new text of #{2}? Updating keeps the current text of #{2} as a version, 
     <message>
         <location filename="../../desktop/briefing/ui/library_filter.py" line="27"/>
         <source>Filter by title or source</source>
-        <translation>タイトルまたは出典で絞り込み</translation>
+        <translation>タイトル・出典で絞り込み</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="51"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="59"/>
         <source>Briefing Reader — {0}</source>
         <translation>Briefing Reader — {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="108"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="117"/>
         <source>Highlights</source>
         <translation>ハイライト</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="116"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="125"/>
         <source>Tags</source>
         <translation>タグ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="137"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="146"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="144"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="153"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="150"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="159"/>
         <source>Tag &amp;Slots</source>
         <translation>タグキー(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="153"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="162"/>
         <source>&amp;Library</source>
         <translation>ライブラリ(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="159"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="168"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="162"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="171"/>
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="180"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="189"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="243"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="259"/>
         <source>Briefing Reader</source>
         <translation>Briefing Reader</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="284"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="300"/>
         <source>&amp;Undo {0}</source>
         <translation>元に戻す(&amp;U): {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="285"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="301"/>
         <source>&amp;Redo {0}</source>
         <translation>やり直す(&amp;R): {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="341"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="357"/>
         <source>This highlight is orphaned: its passage is no longer in the article.</source>
         <translation>このハイライトは位置を失っています。該当箇所がもう記事にありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="405"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="421"/>
         <source>{0} — Briefing Reader</source>
         <translation>{0} — Briefing Reader</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="422"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="438"/>
         <source>Import articles</source>
         <translation>記事の取り込み</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="424"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="440"/>
         <source>Articles (*.md *.markdown *.txt *.text *.html *.htm *.pdf);;All files (*)</source>
         <translation>記事 (*.md *.markdown *.txt *.text *.html *.htm *.pdf);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="431"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="447"/>
         <source>Import a folder</source>
         <translation>フォルダーの取り込み</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="455"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="471"/>
         <source>Import</source>
         <translation>取り込み</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="465"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="481"/>
         <source>Importing…</source>
         <translation>取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="478"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="494"/>
         <source>Delete article</source>
         <translation>記事の削除</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/main_window.py" line="480"/>
+        <location filename="../../desktop/briefing/ui/main_window.py" line="496"/>
         <source>Delete “{0}” and its {1} highlight(s)? You can undo this until you quit.</source>
         <translation>「{0}」とそのハイライト {1} 件を削除しますか?終了するまでは元に戻せます。</translation>
     </message>
@@ -1612,37 +1612,51 @@ Is it a new text of #{2}? Updating keeps the current text of #{2} as a version, 
 <context>
     <name>TagsPane</name>
     <message>
-        <location filename="../../desktop/briefing/ui/tags_pane.py" line="107"/>
+        <location filename="../../desktop/briefing/ui/tags_pane.py" line="143"/>
         <source>Tag</source>
         <translation>タグ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/tags_pane.py" line="107"/>
+        <location filename="../../desktop/briefing/ui/tags_pane.py" line="143"/>
         <source>Key</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/tags_pane.py" line="107"/>
         <source>Highlights</source>
-        <translation>ハイライト</translation>
+        <translation type="vanished">ハイライト</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/tags_pane.py" line="120"/>
+        <location filename="../../desktop/briefing/ui/tags_pane.py" line="143"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/tags_pane.py" line="145"/>
+        <source>The key (1–9) that tags a selection</source>
+        <translation>選択範囲にこのタグを付けるキー（1〜9）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/tags_pane.py" line="146"/>
+        <source>Highlights that carry the tag</source>
+        <translation>このタグが付いたハイライトの数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing/ui/tags_pane.py" line="159"/>
         <source>orphaned</source>
         <translation>位置を失ったもの</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/tags_pane.py" line="191"/>
+        <location filename="../../desktop/briefing/ui/tags_pane.py" line="245"/>
         <source>All articles</source>
         <translation>すべての記事</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/tags_pane.py" line="240"/>
+        <location filename="../../desktop/briefing/ui/tags_pane.py" line="294"/>
         <source>Choose a tag to review its highlights.</source>
         <translation>タグを選ぶと、そのハイライトを見直せます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing/ui/tags_pane.py" line="245"/>
+        <location filename="../../desktop/briefing/ui/tags_pane.py" line="299"/>
         <source>{0}: {1} highlight(s) in {2} article(s), newest first</source>
         <translation>{0}: {2} 件の記事にハイライト {1} 件(新しい順)</translation>
     </message>

@@ -79,8 +79,9 @@ class HighlightListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return short_quote(highlight.quote)
         if role == Qt.ItemDataRole.ToolTipRole:
+            tags = ", ".join(highlight.tags)  # whole, where a narrow pane shortens the chips
             return plain_tooltip(
-                "\n\n".join(p for p in (highlight.quote, highlight.note.strip()) if p)
+                "\n\n".join(p for p in (highlight.quote, tags, highlight.note.strip()) if p)
             )
         if role == HIGHLIGHT_ROLE:
             return highlight
@@ -120,14 +121,20 @@ class HighlightDelegate(QStyledItemDelegate):
         painter.drawText(QRect(x, y, width, line), Qt.AlignmentFlag.AlignLeft, quote)
         chip_x = x
         for tag in highlight.tags:
-            chip_width = metrics.horizontalAdvance(tag) + 10
+            # A chip that would run past the pane's edge is shortened with an ellipsis (the
+            # row's tooltip names every tag whole), never cut off mid-letter.
+            room = x + width - chip_x - 10
+            if room < metrics.horizontalAdvance("…") + 2:
+                break
+            shown_tag = metrics.elidedText(tag, Qt.TextElideMode.ElideRight, room)
+            chip_width = metrics.horizontalAdvance(shown_tag) + 10
             chip = QRect(chip_x, y + line + 3, chip_width, line)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(self.colors.get(tag, UNTAGGED)))
             painter.drawRoundedRect(chip, 4, 4)
             # Black or white, whichever reads on the chip (white on amber did not).
             painter.setPen(theme.chip_text(self.colors.get(tag, UNTAGGED)))
-            painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, tag)
+            painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, shown_tag)
             chip_x += chip_width + 4
         note = first_line(highlight.note)
         if note:

@@ -26,7 +26,15 @@ from PySide6.QtWidgets import (
 from briefing.core.model import Article, Highlight
 from briefing.services import BriefingError, Changes, DeleteArticle, Library
 from briefing.services.search import SearchHit
-from briefing.ui import briefing_dialog, operations, reading_column, service_text, settings, theme
+from briefing.ui import (
+    briefing_dialog,
+    library_columns,
+    operations,
+    reading_column,
+    service_text,
+    settings,
+    theme,
+)
 from briefing.ui.actions import ActionCollection
 from briefing.ui.article_table import ArticleTableModel
 from briefing.ui.article_view import ArticleTable
@@ -59,6 +67,7 @@ class MainWindow(QMainWindow):
         self.table_model = ArticleTableModel(self)
         self.table = ArticleTable(self.table_model, self)
         self.table.article_chosen.connect(self.show_article)
+        library_columns.install(self.table)  # in a narrow list the title keeps its room
 
         self.reader = Reader(self)
         reading_column.install(self.reader)  # text size and column width from Preferences
@@ -79,7 +88,7 @@ class MainWindow(QMainWindow):
         self.details_label.setFont(reading_font(10))
         reader_pane = QWidget(self)
         pane_layout = QVBoxLayout(reader_pane)
-        pane_layout.setContentsMargins(12, 8, 4, 0)
+        pane_layout.setContentsMargins(8, 8, 0, 0)  # the reader's own padding does the rest
         pane_layout.addWidget(self.title_label)
         pane_layout.addWidget(self.details_label)
         pane_layout.addWidget(self.reader, 1)
@@ -92,9 +101,9 @@ class MainWindow(QMainWindow):
         left.addWidget(self.search_panel)
         left.setStretchFactor(0, 3)
         left.setStretchFactor(1, 2)
-        # A small window (1024×700) takes its room from the reader, whose column is capped
-        # anyway, never down to an unreadable sliver of the library list.
-        left.setMinimumWidth(240)
+        # A small window (1024×700) takes its room from the panes beside the reader first
+        # (ui/measure.py), never down to an unreadable sliver of the library list.
+        left.setMinimumWidth(180)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("main_splitter")
@@ -203,6 +212,9 @@ class MainWindow(QMainWindow):
         splitter = settings.WINDOW_SPLITTER.read()
         if splitter is not None:
             self.splitter.restoreState(splitter)
+            # The analyst's own layout stays as it was; later changes of the window's width
+            # let the panes give way to the reader's measure.
+            QTimer.singleShot(0, lambda: self.tools.measure.arm(now=False))
         else:
             self.splitter.setSizes([470, 730])
             QTimer.singleShot(0, self._first_split)  # once shown, at the window's real width
@@ -214,14 +226,18 @@ class MainWindow(QMainWindow):
             self.table.restore_state(columns)
 
     def _first_split(self) -> None:
-        """The first start: about two fifths to the library (at most 470 px), the rest to the
-        reader, whatever the window's width (1024 px left the list a sliver before)."""
+        """The first start: the reader gets room for its full column, the library what is left
+        (240 to 470 px), whatever the window's width; in a small window the panes then give
+        way to the reader's measure (ui/measure.py)."""
         docks = max(260, min(340, round(self.width() * 0.2)))  # tag names whole on a wide screen
         self.resizeDocks([self.highlights_dock], [docks], Qt.Orientation.Horizontal)
         total = sum(self.splitter.sizes())
         if total > 0:
-            left = max(240, min(470, round(total * 0.4)))
+            reader_pane = self.reader.parentWidget().width() - self.reader.width()
+            reader = self.tools.measure.full_width() + reader_pane
+            left = max(240, min(470, total - reader))
             self.splitter.setSizes([left, max(total - left, 1)])
+        self.tools.measure.arm(now=True)  # then the panes give way to the reader's measure
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings.WINDOW_GEOMETRY.write(self.saveGeometry())

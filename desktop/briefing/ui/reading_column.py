@@ -18,6 +18,14 @@ from briefing.ui.fonts import reading_font
 FULL_WIDTH_SAMPLE = "国"  # one full-width character: the unit of a Japanese measure
 
 
+def text_room(reader: QTextEdit) -> int:
+    """The pixels across ``reader`` that its text and side margins may use: its width less
+    the frame and the style sheet's padding (``frameWidth()`` gives only one of the two sides'
+    figures when the padding differs) and the scroll bar's room."""
+    chrome = reader.width() - reader.contentsRect().width()
+    return reader.width() - chrome - reader.verticalScrollBar().sizeHint().width()
+
+
 class ReadingColumn(QObject):
     """Keeps ``reader``'s text column at most ``characters`` wide, centred."""
 
@@ -40,16 +48,20 @@ class ReadingColumn(QObject):
 
     def update(self) -> None:
         # The scroll bar's room is always kept: the column does not jump sideways when a
-        # longer article needs the bar.
-        bar = self.reader.verticalScrollBar()
-        room = self.reader.width() - 2 * self.reader.frameWidth() - bar.sizeHint().width()
+        # longer article needs the bar. The side margins shrink before the text does: in a
+        # narrow window they go to nothing (the style sheet keeps a few pixels of padding).
+        room = text_room(self.reader)
         side = max(0, (room - self.column_width()) // 2)
         margins = self.reader.viewportMargins()
         if margins.left() != side or margins.right() != side:
             self.reader.setViewportMargins(side, 0, side, 0)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.reader and event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange):
+        if watched is self.reader and event.type() in (
+            QEvent.Type.Resize,
+            QEvent.Type.FontChange,
+            QEvent.Type.StyleChange,  # the style sheet's padding came or changed
+        ):
             self.update()
         return False
 

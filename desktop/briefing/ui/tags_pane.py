@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListView,
     QSplitter,
     QStyle,
+    QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
@@ -82,6 +83,30 @@ class ReviewDelegate(HighlightDelegate):
         painter.restore()
 
 
+class TagNameDelegate(QStyledItemDelegate):
+    """The tag list's rows: a name wider than its column wraps onto more lines of its row
+    (the row grows) instead of being cut."""
+
+    def __init__(self, view: QTreeWidget) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        hint = super().sizeHint(option, index)
+        width = self.view.columnWidth(index.column())
+        if index.column() != 0 or width <= 0 or hint.width() <= width:
+            return hint
+        wrapped = QStyleOptionViewItem(option)
+        self.initStyleOption(wrapped, index)
+        wrapped.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        wrapped.rect = QRect(0, 0, width, hint.height())
+        style = self.view.style()
+        size = style.sizeFromContents(
+            QStyle.ContentsType.CT_ItemViewItem, wrapped, QSize(), self.view
+        )
+        return QSize(width, max(hint.height(), size.height()))
+
+
 class TagsPane(QWidget):
     """Tags above, the chosen tag's highlights below.
 
@@ -103,8 +128,22 @@ class TagsPane(QWidget):
         self.tag_list = QTreeWidget(self)
         self.tag_list.setObjectName("tag_list")
         self.tag_list.setRootIsDecorated(False)
-        self.tag_list.setUniformRowHeights(True)
-        self.tag_list.setHeaderLabels([self.tr("Tag"), self.tr("Key"), self.tr("Highlights")])
+        # A tag's name is never cut: where the pane is narrower than a name (dragged so by
+        # hand), the name wraps onto a second line of its row.
+        self.tag_list.setWordWrap(True)
+        self.tag_list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tag_list.setUniformRowHeights(False)
+        self.tag_list.setItemDelegate(TagNameDelegate(self.tag_list))
+        # Row heights follow the name column's width (coalesced: one layout per resize).
+        self._relayout = QTimer(self, singleShot=True, interval=0)
+        self._relayout.timeout.connect(self.tag_list.doItemsLayout)
+        self.tag_list.header().sectionResized.connect(lambda *_: self._relayout.start())
+        # The count's header is short, so the names keep the pane's width in a small window;
+        # the header's tooltip says what it counts.
+        self.tag_list.setHeaderLabels([self.tr("Tag"), self.tr("Key"), self.tr("#")])
+        header_item = self.tag_list.headerItem()
+        header_item.setToolTip(1, self.tr("The key (1–9) that tags a selection"))
+        header_item.setToolTip(2, self.tr("Highlights that carry the tag"))
         self.tag_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.tag_list.header()
         header.setStretchLastSection(False)
@@ -140,6 +179,21 @@ class TagsPane(QWidget):
         self.highlight_list.activated.connect(self._activated)
         self.highlight_list.clicked.connect(self._activated)
         self.refresh()
+
+    def whole_width(self) -> int:
+        """The pane's least width that shows every tag name, key and count on one line."""
+        view = self.tag_list
+        header = view.header()
+        columns = sum(
+            max(view.sizeHintForColumn(c), header.sectionSizeHint(c))
+            for c in range(view.columnCount())
+        )
+        chrome = 2 * view.frameWidth() + 2  # the frame, and a pixel of air on each side
+        bar = view.verticalScrollBar()
+        if bar.isVisible():
+            chrome += bar.sizeHint().width()
+        margins = self.layout().contentsMargins()
+        return columns + chrome + margins.left() + margins.right()
 
     # --- what is shown -------------------------------------------------------------------------
 

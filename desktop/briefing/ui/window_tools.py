@@ -55,7 +55,11 @@ class WindowTools(QObject):
         window.tabifyDockWidget(window.tags_dock, self.outline_dock)
         window.tags_dock.raise_()
         self.measure = MeasureKeeper(
-            window, window.splitter, reader, [window.highlights_dock, window.tags_dock]
+            window,
+            window.splitter,
+            reader,
+            [window.highlights_dock, window.tags_dock],
+            self._dock_floor,
         )
         self.headings = HeadingBalancer(reader)
         self.zoom = Zoom(reader)
@@ -90,6 +94,11 @@ class WindowTools(QObject):
     @property
     def window(self) -> MainWindow:
         return self.parent()  # type: ignore[return-value]
+
+    def _dock_floor(self) -> int:
+        """The right-hand panes' least width: every tag name whole in the tags pane."""
+        dock, pane = self.window.tags_dock, self.window.tags_pane
+        return pane.whole_width() + max(0, dock.width() - pane.width())
 
     def show_shortcuts(self) -> None:
         from briefing.ui.shortcuts_dialog import show_shortcuts  # loaded when first shown
