@@ -58,47 +58,54 @@ def shoot_all(
     themes: list[str] | tuple[str, ...] = THEMES,
     sizes: list[tuple[int, int]] | tuple[tuple[int, int], ...] = SIZES,
 ) -> int:
-    """Start Xvfb, make the sample library once, and shoot every combination."""
+    """Make the sample library once and shoot every combination, each size on an Xvfb screen
+    of that size: a dialog that would not fit a 1024×700 laptop shows it."""
     if shutil.which("Xvfb") is None:
         print("screenshots: Xvfb is missing (apt-get install xvfb)", file=sys.stderr)
         return 2
+    failures = 0
+    with tempfile.TemporaryDirectory(prefix="briefing-shots-") as temp:
+        sample = Path(temp) / "sample.db"
+        _make_sample(sample)
+        for width, height in sizes:
+            xvfb, display = _start_xvfb(width, height)
+            try:
+                for language, theme in itertools.product(languages, themes):
+                    run_dir = Path(temp) / f"{language}-{theme}-{width}x{height}"
+                    run_dir.mkdir()
+                    library = run_dir / "library.db"
+                    shutil.copy(sample, library)  # a fresh copy each time: nothing carries over
+                    env = {
+                        **os.environ,
+                        "DISPLAY": display,
+                        "QT_QPA_PLATFORM": "xcb",
+                        "XDG_CONFIG_HOME": str(run_dir / "config"),
+                        "LANG": "ja_JP.UTF-8" if language == "ja" else "en_US.UTF-8",
+                    }
+                    one = [sys.executable, __file__, str(folder), "--one", language, theme]
+                    done = subprocess.run(
+                        [*one, f"{width}x{height}", str(library)], env=env, check=False
+                    )
+                    failures += done.returncode != 0
+            finally:
+                xvfb.terminate()
+                xvfb.wait(10)
+    print(f"screenshots: {len(list(folder.glob('*.png')))} PNG files in {folder}")
+    return 1 if failures else 0
+
+
+def _start_xvfb(width: int, height: int) -> tuple[subprocess.Popen[str], str]:
+    """An Xvfb screen of this size, and its display name."""
     # -displayfd: Xvfb picks a free display and writes its number, so a test session on a
     # fixed display (:91, :93) is never shot by mistake.
     xvfb = subprocess.Popen(
-        ["Xvfb", "-displayfd", "1", "-screen", "0", "1920x1200x24", "-nolisten", "tcp"],
+        ["Xvfb", "-displayfd", "1", "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
     )
-    try:
-        assert xvfb.stdout is not None
-        display = f":{xvfb.stdout.readline().strip()}"
-        with tempfile.TemporaryDirectory(prefix="briefing-shots-") as temp:
-            sample = Path(temp) / "sample.db"
-            _make_sample(sample)
-            failures = 0
-            for language, theme, (width, height) in itertools.product(languages, themes, sizes):
-                run_dir = Path(temp) / f"{language}-{theme}-{width}x{height}"
-                run_dir.mkdir()
-                library = run_dir / "library.db"
-                shutil.copy(sample, library)  # a fresh copy each time: nothing carries over
-                env = {
-                    **os.environ,
-                    "DISPLAY": display,
-                    "QT_QPA_PLATFORM": "xcb",
-                    "XDG_CONFIG_HOME": str(run_dir / "config"),
-                    "LANG": "ja_JP.UTF-8" if language == "ja" else "en_US.UTF-8",
-                }
-                one = [sys.executable, __file__, str(folder), "--one", language, theme]
-                done = subprocess.run(
-                    [*one, f"{width}x{height}", str(library)], env=env, check=False
-                )
-                failures += done.returncode != 0
-        print(f"screenshots: {len(list(folder.glob('*.png')))} PNG files in {folder}")
-        return 1 if failures else 0
-    finally:
-        xvfb.terminate()
-        xvfb.wait(10)
+    assert xvfb.stdout is not None
+    return xvfb, f":{xvfb.stdout.readline().strip()}"
 
 
 def _make_sample(path: Path) -> None:

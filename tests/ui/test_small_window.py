@@ -152,3 +152,17 @@ def test_the_library_list_keeps_room_for_titles(qtbot, sample_library: Library) 
     window.splitter.moveSplitter(470, 1)  # a wider list, by hand
     qtbot.waitUntil(lambda: not header.isSectionHidden(HIGHLIGHTS), timeout=3000)
     assert not header.isSectionHidden(SOURCE) and not header.isSectionHidden(PUBLISHED)
+
+
+def test_the_tag_picker_shows_every_tag_with_its_aliases_whole(
+    qtbot, sample_library: Library
+) -> None:
+    from briefing.ui.tag_picker import TagPicker
+
+    picker = TagPicker(sample_library.tags())
+    qtbot.addWidget(picker)
+    picker.show()
+    qtbot.waitExposed(picker)
+    labels = picker.list
+    assert labels.count() >= 6
+    assert labels.sizeHintForColumn(0) <= labels.viewport().width()  # nothing cut at the edge

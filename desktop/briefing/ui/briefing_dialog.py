@@ -345,8 +345,9 @@ class BriefingDialog(QDialog):
         geometry = settings.BRIEFING_GEOMETRY.read(self.settings)
         if geometry is not None:
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1180, 780)
+        else:  # the first time: 1180×780, or what a small screen (1024×700) has room for
+            screen = (self.parentWidget() or self).screen().availableGeometry()
+            self.resize(min(1180, screen.width() - 40), min(780, screen.height() - 60))
         splitter = settings.BRIEFING_SPLITTER.read(self.settings)
         if splitter is not None:
             self.splitter.restoreState(splitter)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.core.model import Tag
+from briefing.core.safe_text import plain_tooltip
 from briefing.core.tags import clean_tag_name, tag_key
 
 CHOICE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -72,8 +73,11 @@ class TagPicker(QDialog):
         self.field.textChanged.connect(self._filter)
         self.field.installEventFilter(self)
         self.list.itemActivated.connect(lambda _item: self.accept())
-        self.resize(360, 380)
         self._filter("")
+        # Wide enough for every tag with its aliases (up to a limit; the rest is on the row's
+        # tooltip): a label is never cut at the list's edge.
+        widest = self.list.sizeHintForColumn(0) + 2 * self.list.frameWidth() + 40
+        self.resize(max(360, min(widest, 640)), 380)
 
     def _filter(self, text: str) -> None:
         self.list.clear()
@@ -89,6 +93,7 @@ class TagPicker(QDialog):
             if tag_key(tag.name) in self.current:
                 label = "✓ " + label
             item = QListWidgetItem(swatch(tag.color), label, self.list)
+            item.setToolTip(plain_tooltip(label.strip()))  # names from files: never markup
             item.setData(CHOICE_ROLE, TagChoice(tag.name))
         name = clean_tag_name(text)
         if name and not exact:
