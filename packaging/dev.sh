@@ -265,7 +265,8 @@ dist)
   system_packages "objdump=binutils"; build_dist ;;
 screenshots)
   # The main views under Xvfb on a copy of the sample library, into a folder (default
-  # build/screenshots): light and dark, English and Japanese, 1600x1000, 1280x720 and 1024x700 (packaging/screenshots.py --help for fewer).
+  # build/screenshots): light and dark, English and Japanese, 1600x1000, 1280x720 and
+  # 1024x700 (packaging/screenshots.py --help: options for fewer).
   system_packages "Xvfb=xvfb"; python_env ""
   shift || true
   step "taking screenshots (about a minute)"
