@@ -85,6 +85,37 @@ def test_a_killed_import_keeps_whole_articles_and_resumes(tmp_path: Path) -> Non
         assert library.article_count() == 600
 
 
+
+def test_workers_die_with_an_import_killed_as_it_starts_them(tmp_path: Path) -> None:
+    """Killed in the tenth of a second a worker takes to start, before the worker could ask
+    to die with it: the worker notices it has another parent and ends."""
+    if len(os.sched_getaffinity(0)) < 2:
+        pytest.skip("one processor: an import starts no workers")
+    _write_folder(tmp_path / "in", 200)
+    path = tmp_path / "library.db"
+    Library.open(path).close()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "briefing", "--db", str(path), "import", str(tmp_path / "in")],
+        stdout=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 30
+    while not (workers := [w for w in _children(child.pid) if _spawned_worker(w)]):
+        assert time.monotonic() < deadline and child.poll() is None, "no worker was started"
+        time.sleep(0.001)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    deadline = time.monotonic() + 10
+    while any(_running(worker) for worker in workers):
+        assert time.monotonic() < deadline, f"workers {workers} outlived a killed import"
+        time.sleep(0.05)
+
+
+def _spawned_worker(pid: int) -> bool:
+    try:
+        return b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
 def _children(pid: int) -> list[int]:
     """The processes ``pid`` started (Linux: /proc/PID/task/*/children)."""
     found: list[int] = []

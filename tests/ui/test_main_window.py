@@ -80,6 +80,9 @@ def test_import_progress_is_shown_and_cancel_stops_it(
     assert dialog is not None
     # The worker's progress reaches the dialog: its range becomes the number of files.
     qtbot.waitUntil(lambda: dialog.maximum() == count, timeout=30000)
+    # Cancel once some files are in (Cancel is heard at once, even while the files are
+    # still being read by worker processes, so earlier it would stop before the first).
+    qtbot.waitUntil(lambda: dialog.bar.value() > 50, timeout=30000)
     cancel = dialog.findChild(QPushButton)
     assert cancel is not None
     cancel.click()  # the analyst presses Cancel

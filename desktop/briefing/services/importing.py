@@ -180,7 +180,7 @@ def import_paths(
     batches = BatchedWrites(db)
     written: list[tuple[int, int]] = []  # (outcome index, item number in the batches)
     workers = worker_count(len(files)) if workers is None else workers
-    reads = read_ahead(files, workers) if workers > 1 else None
+    reads = read_ahead(files, workers, cancelled) if workers > 1 else None
     try:
         with batches:
             for index, (path, within) in enumerate(files):
