@@ -13,6 +13,8 @@ from pathlib import Path
 from briefing.core.markdown import parse_blocks
 from briefing.importers import read_document
 
+from tests.data.pdf_objects import pdf_bytes
+
 LEFT = (
     "Sanctions relief offered too early would remove the main source of leverage over "
     "Moscow, while guarantees without forces, money and a clear trigger would invite a test. "
@@ -48,18 +50,7 @@ def _row_by_row_pdf(path: Path, left: list[str], right: list[str]) -> None:
         b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
-    out, offsets = b"%PDF-1.4\n", []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer << /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    path.write_bytes(out)
+    path.write_bytes(pdf_bytes(objects))
 
 
 def test_columns_listed_row_by_row_import_left_then_right(tmp_path: Path) -> None:

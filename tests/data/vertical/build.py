@@ -28,6 +28,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 import zlib
 from dataclasses import dataclass
@@ -36,6 +37,9 @@ from pathlib import Path
 import typst
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[3]))  # run as a script
+from tests.data.pdf_objects import pdf_bytes
 
 HERE = Path(__file__).resolve().parent
 FONTS = "/usr/share/fonts/opentype/noto"
@@ -269,18 +273,7 @@ def cid_pdf(article: dict, path: Path) -> None:
         objects.append(
             f"<< /Length {len(content)} >>\nstream\n".encode() + content + b"\nendstream"
         )
-    out, offsets = b"%PDF-1.7\n", []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer << /Size %d /Root 1 0 R /Info 3 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    path.write_bytes(out)
+    path.write_bytes(pdf_bytes(objects, "1.7", b"/Info 3 0 R"))
 
 
 def pango_pdf(article: dict, path: Path) -> None:
