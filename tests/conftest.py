@@ -55,3 +55,12 @@ def write_numbered_articles(folder: Path, count: int) -> Path:
         text = samples[number % len(samples)].read_text(encoding="utf-8")
         (folder / f"{number:03d}.md").write_text(f"# 第{number}号 {text}", encoding="utf-8")
     return folder
+
+
+def run_cli(capsys, *argv: str) -> tuple[int, str, str]:
+    """``briefing-reader ARGV`` in this process: ``(exit code, stdout, stderr)``."""
+    from briefing.cli import main
+
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err

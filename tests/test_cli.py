@@ -12,12 +12,7 @@ import pytest
 from briefing.cli import main
 
 from tests.conftest import ARTICLES, write_numbered_articles
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.conftest import run_cli as run
 
 
 @pytest.fixture

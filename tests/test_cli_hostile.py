@@ -15,19 +15,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from briefing.cli import main
 
 from tests.conftest import ARTICLES
+from tests.conftest import run_cli as run
 
 # What must never reach a terminal raw: ESC (colours, clear screen, cursor moves), CR, other
 # C0/C1 controls, bidi overrides/isolates, zero-width characters.
 RAW = ("\x1b", "\r", "\x07", "\x9b", "\u202e", "\u2066", "\u200b", "\ufeff")
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

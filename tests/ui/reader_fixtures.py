@@ -12,6 +12,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
+from tests.ui.window_fixtures import open_window
+
 ARTICLE = """---
 title: 対露制裁の記事
 source: テスト通信
@@ -38,12 +40,7 @@ def open_reader_window(qtbot, tmp_path: Path, library: Library, text: str = ARTI
     article_file.write_text(text, encoding="utf-8")
     report = library.import_paths([article_file])
     assert not report.failed, report.outcomes
-    window = MainWindow(library)
-    qtbot.addWidget(window)
-    window.resize(1300, 800)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    window = open_window(qtbot, library, (1300, 800))
     window.reader.setFocus()
     return window
 

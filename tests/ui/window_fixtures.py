@@ -8,10 +8,10 @@ from briefing.services import Library
 from briefing.ui.main_window import MainWindow
 
 
-def open_window(qtbot, library: Library) -> MainWindow:
+def open_window(qtbot, library: Library, size: tuple[int, int] = (1200, 800)) -> MainWindow:
     win = MainWindow(library)
     qtbot.addWidget(win)
-    win.resize(1200, 800)
+    win.resize(*size)
     win.show()
     win.activateWindow()
     qtbot.waitUntil(win.isActiveWindow)

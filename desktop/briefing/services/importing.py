@@ -94,13 +94,7 @@ def _import_draft(db: LibraryDatabase, draft: ArticleDraft | PreparedDraft) -> I
     """:func:`import_draft` inside the caller's transaction; a :class:`PreparedDraft` comes
     from an importer (already cleaned), perhaps with its stored forms computed ahead."""
     prepared = draft if isinstance(draft, PreparedDraft) else prepare_draft(draft)
-    draft, origin, title, body, text = (
-        prepared.draft,
-        prepared.origin,
-        prepared.title,
-        prepared.body,
-        prepared.text,
-    )
+    draft, origin, title, text = prepared.draft, prepared.origin, prepared.title, prepared.text
     if not text.strip():
         return ImportOutcome(origin, "failed", title=title, message="no text to import")
     digest = prepared.digest
@@ -111,7 +105,7 @@ def _import_draft(db: LibraryDatabase, draft: ArticleDraft | PreparedDraft) -> I
         "url": draft.url,
         "published": draft.published,
         "language": draft.language,
-        "body": body,
+        "body": prepared.body,
         "text": text,
         "content_hash": digest,
         "origin": origin,

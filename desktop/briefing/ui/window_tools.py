@@ -26,6 +26,10 @@ from briefing.ui.outline_pane import OutlinePane
 from briefing.ui.zoom import Zoom
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtGui import QAction
+
     from briefing.ui.main_window import MainWindow
 
 
@@ -158,31 +162,46 @@ def install(
     tools = WindowTools(window)
     a = window.actions
     edit_menu.addSeparator()
-    for name in ("find_in_article", "find_next", "find_previous"):
-        edit_menu.addAction(a[name])
-    a["find_in_article"].triggered.connect(tools.find_bar.open_find)
-    a["find_next"].triggered.connect(tools.find_bar.find_next)
-    a["find_previous"].triggered.connect(tools.find_bar.find_previous)
+    _add(
+        edit_menu,
+        a,
+        find_in_article=tools.find_bar.open_find,
+        find_next=tools.find_bar.find_next,
+        find_previous=tools.find_bar.find_previous,
+    )
     library_menu.addSeparator()
-    library_menu.addAction(a["library_filter"])
-    library_menu.addAction(a["article_toggle_read"])
-    a["library_filter"].triggered.connect(tools.library_filter.focus)
-    a["article_toggle_read"].triggered.connect(tools.toggle_read)
+    _add(
+        library_menu,
+        a,
+        library_filter=tools.library_filter.focus,
+        article_toggle_read=tools.toggle_read,
+    )
     view_menu.addAction(tools.outline_dock.toggleViewAction())
     view_menu.addSeparator()
-    for name in ("view_zoom_in", "view_zoom_out", "view_zoom_reset"):
-        view_menu.addAction(a[name])
-    a["view_zoom_in"].triggered.connect(tools.zoom.zoom_in)
-    a["view_zoom_out"].triggered.connect(tools.zoom.zoom_out)
-    a["view_zoom_reset"].triggered.connect(tools.zoom.reset)
+    _add(
+        view_menu,
+        a,
+        view_zoom_in=tools.zoom.zoom_in,
+        view_zoom_out=tools.zoom.zoom_out,
+        view_zoom_reset=tools.zoom.reset,
+    )
     view_menu.addSeparator()
-    for name in ("view_outline", "view_next_pane", "view_previous_pane"):
-        view_menu.addAction(a[name])
-    a["view_outline"].triggered.connect(tools.show_outline)
-    a["view_next_pane"].triggered.connect(tools.panes.next_pane)
-    a["view_previous_pane"].triggered.connect(tools.panes.previous_pane)
+    _add(
+        view_menu,
+        a,
+        view_outline=tools.show_outline,
+        view_next_pane=tools.panes.next_pane,
+        view_previous_pane=tools.panes.previous_pane,
+    )
     first = help_menu.actions()[0] if help_menu.actions() else None
     help_menu.insertAction(first, a["help_shortcuts"])
     a["help_shortcuts"].triggered.connect(tools.show_shortcuts)
     shortcuts.apply(a)
     return tools
+
+
+def _add(menu: QMenu, actions: dict[str, QAction], **slots: Callable[[], object]) -> None:
+    """Each action named by a keyword into ``menu``, triggering the slot given with it."""
+    for name, slot in slots.items():
+        menu.addAction(actions[name])
+        actions[name].triggered.connect(slot)
